@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import websocket from '@fastify/websocket';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from './platform/deps.ts';
+import { loggerOptions } from './platform/log.ts';
+import { installErrorHandler } from './platform/http/errors-handler.ts';
+import { pickLocale } from './platform/http/actor.ts';
+import { AppError } from './platform/errors.ts';
+import { RealtimeHub } from './platform/realtime/hub.ts';
+import { wsRoutes } from './platform/realtime/ws.routes.ts';
+import { orgRoutes, resolveActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+/** File uploads (imports) arrive as raw bytes. */
+const RAW_TYPES = ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+
+export interface ConcordApp {
+  app: FastifyInstance;
+  hub: RealtimeHub;
+}
+
+/** Builds the HTTP app: security plugins, request context, every slice's routes, realtime, and the web app. */
+export async function createApp(deps: AppDeps, options: { logLevel?: string; webDist?: string } = {}): Promise<ConcordApp> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? deps.config.logLevel),
+    trustProxy: true,
+    requestIdHeader: false,
+    // Feishu SDK paths carry ids unencoded; keep routing strict but allow long ids.
+    routerOptions: { maxParamLength: 200 },
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(websocket, { options: { maxPayload: 1 << 20 } });
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.decorateRequest('ctx', null as never);
+  app.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    const actor = req.url.startsWith('/api/') ? await resolveActor(deps, req.cookies[SESSION_COOKIE], bearer) : null;
+    req.ctx = { actor, ip: req.ip, locale: pickLocale(actor?.kind === 'user' ? actor.locale : null, req.headers['accept-language']) };
+  });
+  installErrorHandler(app);
+
+  await orgRoutes(app, deps);
+  app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
+
+  const hub = new RealtimeHub(deps, canJoinRoom);
+  await hub.start();
+  app.addHook('onClose', () => hub.stop());
+  wsRoutes(app, hub, (c, b) => resolveActor(deps, c, b), SESSION_COOKIE);
+
+  const webDist = options.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/open-apis/') || req.method !== 'GET') {
+      throw new AppError('not_found', 'route.not_found', { en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`, zh: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    }
+    // Client-side routes (/directory, /admin/…) all load the single-page app.
+    if (hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.type('text/plain').code(503).send('The web app is not built: run `npm run build:web` (npm start does it for you).');
+  });
+  return { app, hub };
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { nameKeys } from './name-keys.ts';
+
+describe('nameKeys', () => {
+  it('gives pinyin and initials for Chinese names', () => {
+    expect(nameKeys('张伟')).toEqual({ pinyin: 'zhangwei', initials: 'zw' });
+    expect(nameKeys('欧阳娜娜')).toEqual({ pinyin: 'ouyangnana', initials: 'oynn' });
+  });
+  it('keeps Latin names searchable', () => {
+    expect(nameKeys('Alice Wang').pinyin).toBe('alicewang');
+  });
+});

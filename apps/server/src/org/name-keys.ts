@@ -1,0 +1,13 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Search keys for a person's name: full pinyin without tones and the initials, lower-case, no spaces.
+ * Latin names pass through, so "Alice Wang" gives "alicewang" / "aw".
+ * @example nameKeys('张伟') // { pinyin: 'zhangwei', initials: 'zw' }
+ */
+export function nameKeys(name: string): { pinyin: string; initials: string } {
+  const syllables = pinyin(name.trim(), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+/** int8 (counts, sequences) as numbers on both backends; our values stay far below 2^53. */
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Listener = (payload: string) => void;
+
+/** An open database: Kysely for queries, plus what Kysely does not cover (scripts, LISTEN). */
+export interface DbHandle {
+  kind: 'pglite' | 'postgres';
+  db: Kysely<Database>;
+  /** Runs multi-statement SQL scripts in one transaction (migrations), optionally under an advisory lock. */
+  runScripts(scripts: { name: string; sql: string }[], record: (name: string) => string): Promise<void>;
+  listen(channel: string, fn: Listener): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database named by `url`: `postgres://…` → a pg pool; `memory://` → in-memory PGlite;
+ * null → PGlite persisted under `dataDir/pg`.
+ */
+export async function openDatabase(url: string | null, dataDir: string): Promise<DbHandle> {
+  if (url && /^postgres(ql)?:/.test(url)) return openPostgres(url);
+  let dir: string | undefined;
+  if (url !== 'memory://') {
+    dir = path.join(dataDir, 'pg');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const pgl = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, parsers: { 20: (v: string) => Number(v) } });
+  const dialect = new PGliteDialect(pgl);
+  const db = new Kysely<Database>({ dialect });
+  return {
+    kind: 'pglite',
+    db,
+    runScripts: (scripts, record) =>
+      dialect.driver.exclusive(() =>
+        pgl.transaction(async (tx) => {
+          for (const s of scripts) {
+            await tx.exec(s.sql);
+            await tx.exec(record(s.name));
+          }
+        }),
+      ),
+    async listen(channel, fn) {
+      const unsub = await pgl.listen(channel, fn);
+      return async () => unsub();
+    },
+    async close() {
+      await db.destroy();
+      await pgl.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail fast with a clear message when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listeners: pg.Client[] = [];
+  return {
+    kind: 'postgres',
+    db,
+    async runScripts(scripts, record) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        // Several instances may start at once: one migrates, the others wait and then find nothing to do.
+        await client.query('select pg_advisory_xact_lock(741852)');
+        for (const s of scripts) {
+          const done = await client.query('select 1 from concord_migrations where name = $1', [s.name]).catch(() => ({ rowCount: 0 }));
+          if (done.rowCount) continue;
+          await client.query(s.sql);
+          await client.query(record(s.name));
+        }
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, fn) {
+      // LISTEN needs a connection of its own that lives as long as the subscription.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (n) => n.channel === channel && fn(n.payload ?? ''));
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listeners.push(client);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      await db.destroy();
+    },
+  };
+}

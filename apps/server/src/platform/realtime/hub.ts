@@ -1,0 +1,170 @@
+import type { WebSocket } from 'ws';
+import { sql } from 'kysely';
+import { clientMessage, domainEvent, type Room, type ServerMessage } from '@concord/contracts';
+import type { AppDeps } from '../deps.ts';
+import type { Actor } from '../http/actor.ts';
+import { OUTBOX_CHANNEL } from '../events.ts';
+import { OutboxCursor } from './outbox-cursor.ts';
+
+/** Decides whether an actor may join a room (`table:<id>` → the base slice's permission check, …). */
+export type RoomAuthorizer = (actor: Actor, room: Room) => Promise<boolean>;
+
+interface Conn {
+  ws: WebSocket;
+  actor: Actor;
+  rooms: Set<Room>;
+}
+
+const RESUME_LIMIT = 5_000;
+/** Re-read this many seqs before a client's `since`, since a lower seq may commit after a higher one; clients de-duplicate. */
+const RESUME_OVERLAP = 50;
+
+/**
+ * Fans committed outbox rows out to this instance's WebSocket clients. Every instance LISTENs on the outbox channel,
+ * so a change committed through any instance reaches browsers on all of them.
+ */
+export class RealtimeHub {
+  private readonly conns = new Set<Conn>();
+  private cursor: OutboxCursor | null = null;
+  private pumping = false;
+  private again = false;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly authorize: RoomAuthorizer,
+  ) {}
+
+  async start(): Promise<void> {
+    const head = await this.latestSeq();
+    this.cursor = new OutboxCursor(head);
+    this.unlisten = await this.deps.handle.listen(OUTBOX_CHANNEL, () => void this.pump());
+    // Safety net: NOTIFY can be lost if the LISTEN connection drops; a slow poll catches anything missed.
+    this.timer = setInterval(() => void this.pump(), 2_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    for (const c of this.conns) c.ws.close(1001, 'server shutting down');
+  }
+
+  get connectionCount(): number {
+    return this.conns.size;
+  }
+
+  private async latestSeq(): Promise<number> {
+    const r = await this.deps.db.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        const cursor = this.cursor;
+        if (!cursor) return;
+        const rows = await this.deps.db
+          .selectFrom('outbox')
+          .select(['seq', 'rooms', 'event'])
+          .where('seq', '>', cursor.watermark)
+          .orderBy('seq')
+          .limit(1000)
+          .execute();
+        for (const row of rows) if (cursor.take(Number(row.seq))) this.deliver(Number(row.seq), row.rooms as Room[], row.event);
+        cursor.advance(Date.now());
+        if (rows.length === 1000) this.again = true;
+      } while (this.again);
+    } catch (err) {
+      // A failed poll is retried by the next NOTIFY or tick; it must never take the server down.
+      console.error('realtime pump failed', err);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private deliver(seq: number, rooms: Room[], event: unknown): void {
+    const parsed = domainEvent.safeParse(event);
+    if (!parsed.success) return;
+    const msg: ServerMessage = { type: 'event', seq, rooms, event: parsed.data };
+    const text = JSON.stringify(msg);
+    for (const c of this.conns) if (rooms.some((r) => c.rooms.has(r))) c.ws.send(text);
+  }
+
+  /** Takes over a freshly opened socket for an authenticated actor. */
+  attach(ws: WebSocket, actor: Actor): void {
+    const conn: Conn = { ws, actor, rooms: new Set() };
+    this.conns.add(conn);
+    const send = (m: ServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
+    send({ type: 'hello', seq: this.cursor?.watermark ?? 0, instanceId: this.deps.instanceId });
+    let alive = true;
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, 30_000);
+    ws.on('pong', () => (alive = true));
+    ws.on('close', () => {
+      clearInterval(ping);
+      this.conns.delete(conn);
+    });
+    ws.on('message', (data) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(String(data));
+      } catch {
+        return send({ type: 'error', code: 'ws.bad_message', message: 'not JSON' });
+      }
+      const parsed = clientMessage.safeParse(json);
+      if (!parsed.success) return send({ type: 'error', code: 'ws.bad_message', message: parsed.error.issues[0]?.message ?? 'invalid' });
+      const m = parsed.data;
+      switch (m.type) {
+        case 'ping':
+          return send({ type: 'pong' });
+        case 'unsubscribe':
+          for (const r of m.rooms) conn.rooms.delete(r);
+          return send({ type: 'subscribed', rooms: [...conn.rooms], denied: [] });
+        case 'subscribe':
+          return void this.subscribe(conn, m.rooms).then((denied) => send({ type: 'subscribed', rooms: [...conn.rooms], denied }));
+        case 'resume':
+          return void this.resume(conn, m.since, send);
+      }
+    });
+  }
+
+  private async subscribe(conn: Conn, rooms: Room[]): Promise<string[]> {
+    const denied: string[] = [];
+    for (const r of rooms) {
+      if (await this.authorize(conn.actor, r).catch(() => false)) conn.rooms.add(r);
+      else denied.push(r);
+    }
+    return denied;
+  }
+
+  /** Replays events after `since` for the rooms this connection is in, or asks it to reload when too far behind. */
+  private async resume(conn: Conn, since: number, send: (m: ServerMessage) => void): Promise<void> {
+    const oldest = await this.deps.db.selectFrom('outbox').select((eb) => eb.fn.min('seq').as('seq')).executeTakeFirst();
+    const rows = await this.deps.db
+      .selectFrom('outbox')
+      .select(['seq', 'rooms', 'event'])
+      .where('seq', '>', Math.max(0, since - RESUME_OVERLAP))
+      .where(sql<boolean>`rooms && ${sql.val([...conn.rooms])}::text[]`)
+      .orderBy('seq')
+      .limit(RESUME_LIMIT + 1)
+      .execute();
+    const head = await this.latestSeq();
+    const lost = oldest?.seq != null && Number(oldest.seq) > since + 1 && since > 0;
+    if (rows.length > RESUME_LIMIT || lost) return send({ type: 'resync', seq: head });
+    for (const row of rows) {
+      const ev = domainEvent.safeParse(row.event);
+      if (ev.success) send({ type: 'event', seq: Number(row.seq), rooms: row.rooms as Room[], event: ev.data });
+    }
+  }
+}

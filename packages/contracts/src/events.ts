@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { id } from './common.ts';
+
+/**
+ * Domain events: written to the outbox in the transaction that made the change, then fanned out to every
+ * instance by NOTIFY and to browsers over WebSocket. Subscribers depend on these schemas, not on the publisher.
+ */
+export const domainEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('org.department.changed'),
+    departmentId: id,
+    change: z.enum(['created', 'updated', 'moved', 'deactivated', 'reactivated']),
+  }),
+  z.object({
+    type: z.literal('org.person.changed'),
+    personId: id,
+    change: z.enum(['created', 'updated', 'deactivated', 'reactivated']),
+  }),
+  z.object({ type: z.literal('org.directory.imported'), departments: z.number().int(), people: z.number().int() }),
+]);
+export type DomainEvent = z.infer<typeof domainEvent>;
+export type DomainEventType = DomainEvent['type'];
+
+/** Rooms a browser can subscribe to. `org` carries directory changes; later slices add `table:<id>`, `user:<id>`. */
+export const room = z.string().regex(/^(org|user:[A-Za-z0-9_-]+|table:[A-Za-z0-9_-]+|base:[A-Za-z0-9_-]+)$/);
+export type Room = z.infer<typeof room>;
