@@ -9,11 +9,14 @@ import fastifyStatic from '@fastify/static';
 import type { AppDeps } from './platform/deps.ts';
 import { loggerOptions } from './platform/log.ts';
 import { installErrorHandler } from './platform/http/errors-handler.ts';
+import { installOpenApi } from './platform/http/open-api.ts';
 import { pickLocale } from './platform/http/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { wsRoutes } from './platform/realtime/ws.routes.ts';
-import { orgRoutes, resolveActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
+import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
+import { baseRoutes, canJoinBaseRoom } from './base/index.ts';
+import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 /** File uploads (imports) arrive as raw bytes. */
@@ -57,11 +60,16 @@ export async function createApp(deps: AppDeps, options: { logLevel?: string; web
     req.ctx = { actor, ip: req.ip, locale: pickLocale(actor?.kind === 'user' ? actor.locale : null, req.headers['accept-language']) };
   });
   installErrorHandler(app);
+  // /open-apis routes resolve their own bearer tokens (tenant or personal) through the org slice.
+  installOpenApi(app, (token) => resolveOpenActor(deps, token));
 
   await orgRoutes(app, deps);
+  await baseRoutes(app, deps);
   app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
 
-  const hub = new RealtimeHub(deps, canJoinRoom);
+  // Each slice decides who may listen to its rooms.
+  const authorize: RoomAuthorizer = (actor, room) => (room.startsWith('table:') || room.startsWith('base:') ? canJoinBaseRoom(deps.db, actor, room) : canJoinRoom(actor, room));
+  const hub = new RealtimeHub(deps, authorize);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
   wsRoutes(app, hub, (c, b) => resolveActor(deps, c, b), SESSION_COOKIE);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createClient, type ApiClient, type FetchLike } from '@concord/contracts';
+import { ApiError, createClient, type ApiClient, type FetchLike } from '@concord/contracts';
 import { openDatabase, type DbHandle } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -99,4 +99,14 @@ export async function startTestApp(options: { clock?: Clock; withAdmin?: boolean
       await drop();
     },
   };
+}
+
+/** Awaits a call that must fail and returns its ApiError (fails the test if it succeeds). */
+export async function apiError(p: Promise<unknown>): Promise<ApiError> {
+  const result = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(result instanceof ApiError)) throw new Error(`expected an ApiError, got ${result === null ? 'success' : String(result)}`);
+  return result;
 }

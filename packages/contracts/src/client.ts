@@ -14,7 +14,10 @@ export class ApiError extends Error {
   }
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array },
+) => Promise<{
   status: number;
   text(): Promise<string>;
 }>;

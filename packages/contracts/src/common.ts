@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Opaque, URL-safe ids (Feishu-like prefixes, e.g. `ou_…` for people, `od-…` for departments). */
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 export const isoDateTime = z.string();
 export const ok = z.object({ ok: z.literal(true) });
 

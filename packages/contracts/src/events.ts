@@ -17,6 +17,17 @@ export const domainEvent = z.discriminatedUnion('type', [
     change: z.enum(['created', 'updated', 'deactivated', 'reactivated']),
   }),
   z.object({ type: z.literal('org.directory.imported'), departments: z.number().int(), people: z.number().int() }),
+  /** Records changed in a table; browsers refetch or patch the rows they show. */
+  z.object({
+    type: z.literal('base.records.changed'),
+    tableId: id,
+    change: z.enum(['created', 'updated', 'deleted']),
+    recordIds: z.array(id),
+    /** Who made the change, so the author's own tab can skip the echo. */
+    actorId: z.string().nullable(),
+  }),
+  /** Table structure changed (fields, views, name); clients reload the table metadata. */
+  z.object({ type: z.literal('base.table.changed'), baseId: id, tableId: id, change: z.enum(['created', 'updated', 'deleted']) }),
 ]);
 export type DomainEvent = z.infer<typeof domainEvent>;
 export type DomainEventType = DomainEvent['type'];

@@ -5,12 +5,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type RouteAccess = 'public' | 'user' | 'admin';
 
 /** One endpoint of /api/v1: its path, input schemas and output schema. The server validates with it; clients call it. */
-export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
-> {
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly method: HttpMethod;
   /** Path under /api/v1 with `:name` parameters. */
   readonly path: string;
@@ -41,7 +36,6 @@ export function defineRoute<
 type Field<K extends string, S> = S extends z.ZodUndefined ? { [P in K]?: undefined } : { [P in K]: z.input<S> };
 
 /** What a caller passes to a route: only the parts it declares. */
-export type RouteInput<R> =
-  R extends RouteDef<infer P, infer Q, infer B, z.ZodType> ? Field<'params', P> & Field<'query', Q> & Field<'body', B> : never;
+export type RouteInput<R> = R extends RouteDef<infer P, infer Q, infer B, z.ZodType> ? Field<'params', P> & Field<'query', Q> & Field<'body', B> : never;
 /** What a route returns. */
 export type RouteOutput<R> = R extends RouteDef<z.ZodType, z.ZodType, z.ZodType, infer O> ? z.output<O> : never;

@@ -12,3 +12,5 @@ export * from './admin/audit.ts';
 export * from './org/departments.ts';
 export * from './org/people.ts';
 export * from './org/import.ts';
+export * from './base/schema.ts';
+export * from './base/records.ts';

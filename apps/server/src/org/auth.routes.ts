@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as c from '@concord/contracts';
 import type { Deps } from '../platform/deps.ts';
+import type { Actor } from '../platform/http/actor.ts';
 import { route } from '../platform/http/route.ts';
 import { AppError } from '../platform/errors.ts';
 import * as sessions from './session.service.ts';
@@ -16,7 +17,7 @@ function setSessionCookie(deps: Deps, reply: FastifyReply, s: sessions.NewSessio
   });
 }
 
-function userOf(actor: import('../platform/http/actor.ts').Actor | null) {
+function userOf(actor: Actor | null) {
   if (actor?.kind !== 'user') throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
   return actor;
 }

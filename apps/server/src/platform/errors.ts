@@ -1,5 +1,5 @@
 import type { ErrorKind, LocalizedText, Locale } from '@concord/contracts';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 
 /**
  * The one error type services throw. `code` is stable and dot-namespaced; `text` is the message in both UI languages.

@@ -1,0 +1,35 @@
+import type { BaseRole } from '@concord/contracts';
+import type { Db } from '../platform/db/database.ts';
+import type { Actor } from '../platform/http/actor.ts';
+import { AppError } from '../platform/errors.ts';
+
+const RANK: Record<BaseRole, number> = { viewer: 0, commenter: 1, editor: 2, owner: 3 };
+
+export const baseNotFound = (baseId: string) =>
+  new AppError('not_found', 'base.not_found', { en: `Base ${baseId} not found`, zh: `多维表格 ${baseId} 不存在` }, { feishuCode: 1254040 });
+
+/** The actor's role in a base: members by their row; administrators and apps with the bitable scope act as owners. */
+export async function roleIn(db: Db, actor: Actor, baseId: string): Promise<BaseRole | null> {
+  if (actor.kind === 'app') return actor.scopes.includes('bitable') ? 'owner' : actor.scopes.includes('bitable:readonly') ? 'viewer' : null;
+  const row = await db.selectFrom('base_members').select('role').where('base_id', '=', baseId).where('user_id', '=', actor.userId).executeTakeFirst();
+  if (row) return row.role;
+  return actor.role === 'admin' ? 'owner' : null;
+}
+
+/** Throws unless the actor holds at least `min` in the base. Someone with no access at all is told it does not exist. */
+export async function requireRole(db: Db, actor: Actor | null, baseId: string, min: BaseRole): Promise<BaseRole> {
+  if (!actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
+  const exists = await db.selectFrom('bases').select('id').where('id', '=', baseId).executeTakeFirst();
+  if (!exists) throw baseNotFound(baseId);
+  const role = await roleIn(db, actor, baseId);
+  if (!role) throw baseNotFound(baseId);
+  if (RANK[role] < RANK[min]) {
+    throw new AppError(
+      'forbidden',
+      'base.forbidden',
+      { en: `This needs the ${min} role in the base`, zh: `需要多维表格的${min}权限` },
+      { feishuCode: 1254302, httpStatus: 403 },
+    );
+  }
+  return role;
+}

@@ -1,0 +1,41 @@
+import type { Generated } from 'kysely';
+import type { BaseRole } from '@concord/contracts';
+import type { FieldType } from '@concord/table-engine';
+import type { Json } from '../platform/db/database.ts';
+
+declare module '../platform/db/database.ts' {
+  interface Database {
+    bases: { id: string; name: string; owner_id: string | null; revision: Generated<number>; created_at: Generated<Date>; updated_at: Generated<Date> };
+    base_members: { base_id: string; user_id: string; role: BaseRole };
+    base_tables: { id: string; base_id: string; name: string; position: Generated<number>; created_at: Generated<Date> };
+    base_fields: {
+      id: string;
+      table_id: string;
+      name: string;
+      type: FieldType;
+      options: Json<Record<string, unknown>>;
+      is_primary: Generated<boolean>;
+      description: string | null;
+      position: Generated<number>;
+      created_at: Generated<Date>;
+    };
+    base_views: {
+      id: string;
+      table_id: string;
+      name: string;
+      type: 'grid' | 'kanban' | 'form' | 'gallery' | 'calendar';
+      config: Json<Record<string, unknown>>;
+      position: Generated<number>;
+    };
+    base_links: { field_id: string; from_id: string; to_id: string; position: Generated<number> };
+    base_record_history: {
+      id: Generated<number>;
+      table_id: string;
+      record_id: string;
+      at: Generated<Date>;
+      actor_id: string | null;
+      action: 'create' | 'update' | 'delete' | 'restore';
+      changes: Json<Record<string, { old: unknown; new: unknown }>>;
+    };
+  }
+}

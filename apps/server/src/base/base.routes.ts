@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import * as c from '@concord/contracts';
+import type { Deps } from '../platform/deps.ts';
+import { route } from '../platform/http/route.ts';
+import { AppError } from '../platform/errors.ts';
+import * as bases from './base.service.ts';
+import * as tables from './table.service.ts';
+import * as records from './record.service.ts';
+import { toTableDto } from './table-meta.ts';
+
+/** /api/v1/base: bases, tables, fields and records for the web app and scripts. */
+export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  route(app, c.createBase, async ({ body, req }) => bases.createBase(deps, req.ctx, body.name));
+  route(app, c.listBases, async ({ req }) => {
+    if (!req.ctx.actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
+    return { items: await bases.listBases(deps, req.ctx.actor) };
+  });
+  route(app, c.getBase, async ({ params, req }) => bases.getBase(deps, req.ctx.actor, params.baseId));
+  route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
+  route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
+  route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));
+  route(app, c.deleteTable, async ({ params, req }) => {
+    await tables.deleteTable(deps, req.ctx, params.tableId);
+    return { ok: true as const };
+  });
+  route(app, c.createField, async ({ params, body, req }) => tables.createField(deps, req.ctx, params.tableId, body));
+  route(app, c.deleteField, async ({ params, req }) => {
+    await tables.deleteField(deps, req.ctx, params.fieldId);
+    return { ok: true as const };
+  });
+  route(app, c.queryRecords, async ({ params, body, req }) => records.queryRecords(deps, req.ctx, params.tableId, body));
+  route(app, c.getRecord, async ({ params, req }) => {
+    const [rec] = await records.getRecords(deps, req.ctx, params.tableId, [params.recordId]);
+    if (!rec) throw records.recordNotFound(params.recordId);
+    return rec;
+  });
+  route(app, c.createRecords, async ({ params, body, req }) => ({
+    items: await records.createRecords(
+      deps,
+      req.ctx,
+      params.tableId,
+      body.records.map((r) => r.fields),
+    ),
+  }));
+  route(app, c.updateRecords, async ({ params, body, req }) => ({ items: await records.updateRecords(deps, req.ctx, params.tableId, body.records) }));
+  route(app, c.deleteRecords, async ({ params, body, req }) => ({ deleted: await records.deleteRecords(deps, req.ctx, params.tableId, body.ids) }));
+}

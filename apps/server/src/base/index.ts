@@ -1,0 +1,12 @@
+/**
+ * The base slice: multi-dimensional tables (bases, tables, typed fields, views, records) and their live updates.
+ * CRM and later slices build on these functions.
+ */
+import './base.db.ts';
+
+export { baseRoutes } from './base.routes.ts';
+export { canJoinBaseRoom } from './rooms.ts';
+export { createBase, getBase, listBases } from './base.service.ts';
+export { createTable, createField, deleteField, deleteTable, renameTable, readableTable } from './table.service.ts';
+export { queryRecords, getRecords, createRecords, updateRecords, deleteRecords } from './record.service.ts';
+export { loadTable, toTableDto, type TableMeta } from './table-meta.ts';

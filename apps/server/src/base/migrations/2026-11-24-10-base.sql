@@ -1,0 +1,72 @@
+-- Base metadata. Record data lives in one physical table per Base table (docs/decisions/0001-base-storage.md).
+create table bases (
+  id text primary key,
+  name text not null,
+  owner_id text references users(id),
+  revision integer not null default 0,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+
+create table base_members (
+  base_id text not null references bases(id) on delete cascade,
+  user_id text not null references users(id) on delete cascade,
+  role text not null check (role in ('owner', 'editor', 'commenter', 'viewer')),
+  primary key (base_id, user_id)
+);
+create index base_members_user on base_members (user_id);
+
+create table base_tables (
+  id text primary key,
+  base_id text not null references bases(id) on delete cascade,
+  name text not null,
+  position integer not null default 0,
+  created_at timestamptz not null default now()
+);
+create unique index base_tables_name on base_tables (base_id, lower(name));
+
+create table base_fields (
+  id text primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  name text not null,
+  type text not null,
+  options jsonb not null default '{}',
+  is_primary boolean not null default false,
+  description text,
+  position integer not null default 0,
+  created_at timestamptz not null default now()
+);
+create unique index base_fields_name on base_fields (table_id, lower(name));
+
+create table base_views (
+  id text primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  name text not null,
+  type text not null,
+  config jsonb not null default '{}',
+  position integer not null default 0
+);
+
+-- Link fields: one row per (field, from record, to record). The reverse field reads the same rows backwards.
+create table base_links (
+  field_id text not null references base_fields(id) on delete cascade,
+  from_id text not null,
+  to_id text not null,
+  position integer not null default 0,
+  primary key (field_id, from_id, to_id)
+);
+create index base_links_to on base_links (field_id, to_id);
+create index base_links_from_any on base_links (from_id);
+create index base_links_to_any on base_links (to_id);
+
+-- Every change to a record: who, when, and old → new per field.
+create table base_record_history (
+  id bigint generated always as identity primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  record_id text not null,
+  at timestamptz not null default now(),
+  actor_id text,
+  action text not null,
+  changes jsonb not null
+);
+create index base_record_history_record on base_record_history (table_id, record_id, id desc);

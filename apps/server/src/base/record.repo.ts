@@ -1,0 +1,146 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { FieldMeta, SortSpec } from '@concord/table-engine';
+import type { Db } from '../platform/db/database.ts';
+import { columnSpecs } from './field-columns.ts';
+import { sortExpr, valueExpr, type RelatedTables } from './field-sql.ts';
+import { physicalTable, type TableMeta } from './table-meta.ts';
+
+/** A record row as read: system columns plus one raw value per selected field, keyed by field id. */
+export interface RecordRow {
+  id: string;
+  seq: number;
+  version: number;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+  updated_by: string | null;
+  values: Record<string, unknown>;
+}
+
+type RawRow = Omit<RecordRow, 'values'> & Record<string, unknown>;
+const SYSTEM = ['id', 'seq', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by'] as const;
+
+function selectList(fields: FieldMeta[], related: RelatedTables): RawBuilder<unknown> {
+  const cols = [
+    sql`t.id, t.seq, t.version, t.created_at, t.created_by, t.updated_at, t.updated_by`,
+    ...fields.map((f) => sql`${valueExpr(f, related)} as ${sql.id(`v_${f.id}`)}`),
+  ];
+  return sql.join(cols);
+}
+
+function toRow(raw: RawRow, fields: FieldMeta[]): RecordRow {
+  const values: Record<string, unknown> = {};
+  for (const f of fields) values[f.id] = raw[`v_${f.id}`];
+  const row = { values } as RecordRow;
+  for (const k of SYSTEM) (row as unknown as Record<string, unknown>)[k] = raw[k];
+  row.seq = Number(row.seq);
+  return row;
+}
+
+export interface PageQuery {
+  where: RawBuilder<boolean> | null;
+  sort: SortSpec[];
+  offset: number;
+  limit: number;
+}
+
+/** One page of records plus the total matching count. Ties always break by `seq`, so pages never overlap. */
+export async function findPage(
+  db: Db,
+  table: TableMeta,
+  related: RelatedTables,
+  fields: FieldMeta[],
+  q: PageQuery,
+): Promise<{ rows: RecordRow[]; total: number }> {
+  const where = q.where ?? sql<boolean>`true`;
+  const order = [
+    ...q.sort.flatMap((s) => {
+      const f = table.byId.get(s.fieldId);
+      return f ? [sql`${sortExpr(f, related)} ${sql.raw(s.desc ? 'desc nulls last' : 'asc nulls last')}`] : [];
+    }),
+    sql`t.seq asc`,
+  ];
+  const [rows, count] = await Promise.all([
+    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(
+      db,
+    ),
+    sql<{ n: number }>`select count(*)::int as n from ${physicalTable(table.id)} t where ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows.map((r) => toRow(r, fields)), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+export async function findByIds(db: Db, table: TableMeta, related: RelatedTables, fields: FieldMeta[], ids: string[], lock = false): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  const res =
+    await sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where t.id = any(${sql.val(ids)}::text[]) order by t.seq ${lock ? sql`for update of t` : sql``}`.execute(
+      db,
+    );
+  return res.rows.map((r) => toRow(r, fields));
+}
+
+/** Inserts records in chunks that stay under PostgreSQL's 65,535-parameter limit. */
+export async function insertRecords(db: Db, table: TableMeta, rows: { id: string; values: Map<string, unknown> }[], actorId: string | null): Promise<void> {
+  const stored = table.fields.filter((f) => columnSpecs[f.type].sqlType);
+  const perRow = stored.length + 3;
+  const chunk = Math.max(1, Math.floor(60_000 / perRow));
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const cols = sql.join([sql.id('id'), sql.id('created_by'), sql.id('updated_by'), ...stored.map((f) => sql.id(f.id))]);
+    const values = part.map(
+      (r) =>
+        sql`(${sql.join([r.id, actorId, actorId, ...stored.map((f) => cast(f, r.values.has(f.id) ? r.values.get(f.id) : f.type === 'checkbox' ? false : null))])})`,
+    );
+    await sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`.execute(db);
+  }
+}
+
+/** Parameters carry an explicit type so PostgreSQL never has to guess (arrays, jsonb, numerics). */
+function cast(f: FieldMeta, v: unknown): RawBuilder<unknown> {
+  const type = columnSpecs[f.type].sqlType;
+  return type ? sql`${v}::${sql.raw(type)}` : sql`${v}`;
+}
+
+export async function updateRecord(db: Db, table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): Promise<void> {
+  const sets = [...values]
+    .filter(([fid]) => columnSpecs[table.byId.get(fid)!.type].sqlType)
+    .map(([fid, v]) => sql`${sql.id(fid)} = ${cast(table.byId.get(fid)!, v)}`);
+  sets.push(sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`);
+  await sql`update ${physicalTable(table.id)} set ${sql.join(sets)} where id = ${id}`.execute(db);
+}
+
+export async function deleteRecords(db: Db, table: TableMeta, ids: string[]): Promise<string[]> {
+  const res = await sql<{ id: string }>`delete from ${physicalTable(table.id)} where id = any(${sql.val(ids)}::text[]) returning id`.execute(db);
+  return res.rows.map((r) => r.id);
+}
+
+/** Replaces the links of one record in one link field (and mirrors them in the reverse field). */
+export async function setLinks(db: Db, field: FieldMeta, reverseFieldId: string | null, fromId: string, toIds: string[]): Promise<void> {
+  await db.deleteFrom('base_links').where('field_id', '=', field.id).where('from_id', '=', fromId).execute();
+  if (reverseFieldId) await db.deleteFrom('base_links').where('field_id', '=', reverseFieldId).where('to_id', '=', fromId).execute();
+  if (toIds.length === 0) return;
+  await db
+    .insertInto('base_links')
+    .values(toIds.map((to, i) => ({ field_id: field.id, from_id: fromId, to_id: to, position: i })))
+    .execute();
+  if (reverseFieldId) {
+    await db
+      .insertInto('base_links')
+      .values(toIds.map((to) => ({ field_id: reverseFieldId, from_id: to, to_id: fromId, position: 0 })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** Removes every link from or to deleted records. */
+export async function unlinkRecords(db: Db, ids: string[]): Promise<void> {
+  await db
+    .deleteFrom('base_links')
+    .where((eb) => eb.or([eb('from_id', 'in', ids), eb('to_id', 'in', ids)]))
+    .execute();
+}
+
+export async function existingIds(db: Db, tableId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const res = await sql<{ id: string }>`select id from ${physicalTable(tableId)} where id = any(${sql.val(ids)}::text[])`.execute(db);
+  return new Set(res.rows.map((r) => r.id));
+}

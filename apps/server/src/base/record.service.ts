@@ -1,0 +1,228 @@
+import type { RecordDto } from '@concord/contracts';
+import type { FieldMeta, FilterNode, OptionsOf, SortSpec } from '@concord/table-engine';
+import type { Deps } from '../platform/deps.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/http/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { newId } from '../platform/ids.ts';
+import { publish } from '../platform/events.ts';
+import { requireRole } from './access.ts';
+import type { RelatedTables } from './field-sql.ts';
+import { filterToSql } from './filter-to-sql.ts';
+import * as repo from './record.repo.ts';
+import { convertInputs, toApiValues } from './record-values.ts';
+import { loadTable, type TableMeta } from './table-meta.ts';
+
+const actorIdOf = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null);
+
+export const recordNotFound = (id: string) =>
+  new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
+
+/** The table plus every table its links point at, which lookups and rollups read. */
+export async function loadRelated(db: Db, table: TableMeta): Promise<RelatedTables> {
+  const map = new Map<string, TableMeta>([[table.id, table]]);
+  for (const f of table.fields) {
+    if (f.type !== 'link') continue;
+    const target = (f.options as OptionsOf<'link'>).tableId;
+    if (!map.has(target)) map.set(target, await loadTable(db, target));
+  }
+  return map;
+}
+
+async function toDtos(db: Db, fields: FieldMeta[], rows: repo.RecordRow[]): Promise<RecordDto[]> {
+  const values = await toApiValues(db, fields, rows);
+  return rows.map((r, i) => ({
+    id: r.id,
+    fields: values[i]!,
+    version: r.version,
+    seq: r.seq,
+    createdAt: r.created_at.toISOString(),
+    createdBy: r.created_by,
+    updatedAt: r.updated_at.toISOString(),
+    updatedBy: r.updated_by,
+  }));
+}
+
+export interface RecordQuery {
+  viewId?: string;
+  filter?: FilterNode | null;
+  sort?: SortSpec[];
+  offset: number;
+  limit: number;
+  fieldIds?: string[];
+}
+
+/** A page of records of a table, filtered and sorted in SQL (the view's settings unless overridden). */
+export async function queryRecords(
+  deps: Deps,
+  ctx: RequestContext,
+  tableId: string,
+  q: RecordQuery,
+): Promise<{ items: RecordDto[]; total: number; offset: number }> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
+  const view = q.viewId ? table.views.find((v) => v.id === q.viewId) : undefined;
+  if (q.viewId && !view)
+    throw new AppError('not_found', 'base.view.not_found', { en: `View ${q.viewId} not found`, zh: `视图 ${q.viewId} 不存在` }, { feishuCode: 1254000 });
+  const related = await loadRelated(deps.db, table);
+  const filter = q.filter !== undefined ? q.filter : (view?.config.filter ?? null);
+  const where = filter ? filterToSql(filter, { table, related, now: deps.clock.now(), userId: ctx.actor?.kind === 'user' ? ctx.actor.userId : null }) : null;
+  const fields = q.fieldIds ? table.fields.filter((f) => q.fieldIds!.includes(f.id)) : table.fields;
+  const sort = q.sort ?? view?.config.sort ?? [];
+  for (const s of sort)
+    if (!table.byId.has(s.fieldId))
+      throw new AppError(
+        'validation',
+        'base.sort.invalid',
+        { en: `Unknown sort field ${s.fieldId}`, zh: `排序字段 ${s.fieldId} 不存在` },
+        { feishuCode: 1254019 },
+      );
+  const page = await repo.findPage(deps.db, table, related, fields, { where, sort, offset: q.offset, limit: q.limit });
+  return { items: await toDtos(deps.db, fields, page.rows), total: page.total, offset: q.offset };
+}
+
+export async function getRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<RecordDto[]> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
+  const rows = await repo.findByIds(deps.db, table, await loadRelated(deps.db, table), table.fields, ids);
+  return toDtos(deps.db, table.fields, rows);
+}
+
+async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[]) {
+  await publish(trx, [`table:${table.id}`], {
+    type: 'base.records.changed',
+    tableId: table.id,
+    change,
+    recordIds: ids.slice(0, 1000),
+    actorId: actorIdOf(ctx),
+  });
+}
+
+async function writeHistory(
+  trx: Db,
+  table: TableMeta,
+  actorId: string | null,
+  action: 'create' | 'update' | 'delete' | 'restore',
+  entries: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[],
+) {
+  if (entries.length === 0) return;
+  for (let i = 0; i < entries.length; i += 1000) {
+    await trx
+      .insertInto('base_record_history')
+      .values(entries.slice(i, i + 1000).map((e) => ({ table_id: table.id, record_id: e.id, actor_id: actorId, action, changes: JSON.stringify(e.changes) })))
+      .execute();
+  }
+}
+
+function linkReverse(table: TableMeta, fieldId: string): string | null {
+  return (table.byId.get(fieldId)!.options as OptionsOf<'link'>).reverseFieldId ?? null;
+}
+
+/** Creates up to 1,000 records, all or nothing. `fields` are keyed by field id. */
+export async function createRecords(deps: Deps, ctx: RequestContext, tableId: string, inputs: Record<string, unknown>[]): Promise<RecordDto[]> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const converted = await convertInputs(deps.db, table, inputs, ctx.locale);
+  const actorId = actorIdOf(ctx);
+  const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertRecords(trx, table, rows, actorId);
+    for (const r of rows) for (const [fid, ids] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, ids);
+    await writeHistory(
+      trx,
+      table,
+      actorId,
+      'create',
+      rows.map((r) => ({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) })),
+    );
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'created',
+      rows.map((r) => r.id),
+    );
+  });
+  return getRecords(
+    deps,
+    ctx,
+    tableId,
+    rows.map((r) => r.id),
+  );
+}
+
+/** Updates records (only the fields given), all or nothing; a stale `version` is a conflict showing the current value. */
+export async function updateRecords(
+  deps: Deps,
+  ctx: RequestContext,
+  tableId: string,
+  inputs: { id: string; fields: Record<string, unknown>; version?: number }[],
+): Promise<RecordDto[]> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const converted = await convertInputs(
+    deps.db,
+    table,
+    inputs.map((i) => i.fields),
+    ctx.locale,
+  );
+  const actorId = actorIdOf(ctx);
+  const related = await loadRelated(deps.db, table);
+  const ids = inputs.map((i) => i.id);
+  await deps.db.transaction().execute(async (trx) => {
+    const current = new Map((await repo.findByIds(trx, table, related, table.fields, ids, true)).map((r) => [r.id, r]));
+    const history: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const before = current.get(input.id);
+      if (!before) throw recordNotFound(input.id);
+      if (input.version !== undefined && input.version !== before.version) {
+        const [now] = await toDtos(trx, table.fields, [before]);
+        throw new AppError(
+          'conflict',
+          'base.record.conflict',
+          { en: 'Someone else changed this record first; their value is shown', zh: '此记录已被他人修改，已显示最新内容' },
+          { feishuCode: 1254291, current: now },
+        );
+      }
+      const c = converted[i]!;
+      await repo.updateRecord(trx, table, input.id, c.values, actorId);
+      for (const [fid, to] of c.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), input.id, to);
+      const changes: Record<string, { old: unknown; new: unknown }> = {};
+      for (const [k, v] of [...c.values, ...c.links]) changes[k] = { old: before.values[k] ?? null, new: v };
+      history.push({ id: input.id, changes });
+    }
+    await writeHistory(trx, table, actorId, 'update', history);
+    await changedEvent(trx, ctx, table, 'updated', ids);
+  });
+  return getRecords(deps, ctx, tableId, ids);
+}
+
+/** Deletes records and their links; the old values stay in the history so the deletion can be undone. */
+export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<string[]> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const related = await loadRelated(deps.db, table);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findByIds(trx, table, related, table.fields, ids, true);
+    const missing = ids.find((id) => !before.some((b) => b.id === id));
+    if (missing) throw recordNotFound(missing);
+    await repo.unlinkRecords(trx, ids);
+    const deleted = await repo.deleteRecords(trx, table, ids);
+    await writeHistory(
+      trx,
+      table,
+      actorIdOf(ctx),
+      'delete',
+      before.map((b) => ({
+        id: b.id,
+        changes: Object.fromEntries(
+          Object.entries(b.values)
+            .filter(([, v]) => v !== null)
+            .map(([k, v]) => [k, { old: v, new: null }]),
+        ),
+      })),
+    );
+    await changedEvent(trx, ctx, table, 'deleted', deleted);
+    return deleted;
+  });
+}

@@ -1,0 +1,76 @@
+import { sql, type RawBuilder } from 'kysely';
+import { fieldOptions, type FieldMeta, type FieldType } from '@concord/table-engine';
+import { viewConfig, type FieldDto, type TableDto, type ViewDto } from '@concord/contracts';
+import type { Db } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+
+/** A Base table's metadata, loaded once per request: the only source of identifiers for its dynamic SQL. */
+export interface TableMeta {
+  id: string;
+  baseId: string;
+  name: string;
+  fields: FieldMeta[];
+  primaryFieldId: string;
+  byId: Map<string, FieldMeta>;
+  byName: Map<string, FieldMeta>;
+  views: ViewDto[];
+  descriptions: Map<string, string | null>;
+}
+
+const SAFE_ID = /^[A-Za-z0-9]{4,64}$/;
+
+/** The physical table holding a Base table's records (docs/decisions/0001-base-storage.md). */
+export function physicalTable(tableId: string): RawBuilder<unknown> {
+  if (!SAFE_ID.test(tableId)) throw new Error(`unsafe table id ${tableId}`);
+  return sql.table(`bt_${tableId}`);
+}
+
+/** The column of a stored field, qualified by alias `t`. */
+export function fieldColumn(fieldId: string): RawBuilder<unknown> {
+  if (!SAFE_ID.test(fieldId)) throw new Error(`unsafe field id ${fieldId}`);
+  return sql.ref(`t.${fieldId}`);
+}
+
+export const tableNotFound = (tableId: string) =>
+  new AppError('not_found', 'base.table.not_found', { en: `Table ${tableId} not found`, zh: `数据表 ${tableId} 不存在` }, { feishuCode: 1254041 });
+
+export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
+  const table = await db.selectFrom('base_tables').selectAll().where('id', '=', tableId).executeTakeFirst();
+  if (!table) throw tableNotFound(tableId);
+  const [fieldRows, viewRows] = await Promise.all([
+    db.selectFrom('base_fields').selectAll().where('table_id', '=', tableId).orderBy('position').orderBy('created_at').execute(),
+    db.selectFrom('base_views').selectAll().where('table_id', '=', tableId).orderBy('position').execute(),
+  ]);
+  const fields = fieldRows.map((r) => toFieldMeta(r.id, r.name, r.type, r.options));
+  const primary = fieldRows.find((r) => r.is_primary) ?? fieldRows[0];
+  return {
+    id: table.id,
+    baseId: table.base_id,
+    name: table.name,
+    fields,
+    primaryFieldId: primary?.id ?? '',
+    byId: new Map(fields.map((f) => [f.id, f])),
+    byName: new Map(fields.map((f) => [f.name, f])),
+    views: viewRows.map((v) => ({ id: v.id, tableId: v.table_id, name: v.name, type: v.type, config: viewConfig.parse(v.config) })),
+    descriptions: new Map(fieldRows.map((r) => [r.id, r.description])),
+  };
+}
+
+/** Re-validates stored options so code downstream can rely on defaults being present. */
+export function toFieldMeta(id: string, name: string, type: FieldType, options: unknown): FieldMeta {
+  const parsed = fieldOptions.safeParse({ type, options });
+  return { id, name, type, options: (parsed.success ? parsed.data.options : options) as FieldMeta['options'] };
+}
+
+export function toTableDto(meta: TableMeta): TableDto {
+  const fields: FieldDto[] = meta.fields.map((f) => ({
+    id: f.id,
+    tableId: meta.id,
+    name: f.name,
+    type: f.type,
+    options: f.options as Record<string, unknown>,
+    isPrimary: f.id === meta.primaryFieldId,
+    description: meta.descriptions.get(f.id) ?? null,
+  }));
+  return { id: meta.id, baseId: meta.baseId, name: meta.name, primaryFieldId: meta.primaryFieldId, fields, views: meta.views };
+}

@@ -1,0 +1,73 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
+import { DirectoryRoute, LoginRoute, SessionLocaleEffect, SetupRoute, loadAdminRoutes } from '../features/org/index.ts';
+import { AppShell } from './app-shell.tsx';
+import { ComingSoonPage } from './coming-soon-page.tsx';
+import { NotFoundPage, RouteErrorPage } from './error-pages.tsx';
+
+function RootLayout() {
+  return (
+    <>
+      <SessionLocaleEffect />
+      <Outlet />
+    </>
+  );
+}
+
+type AdminModule = Awaited<ReturnType<typeof loadAdminRoutes>>;
+
+/** A route whose page lives in the admin chunk. */
+function adminPage(pick: (m: AdminModule) => ComponentType) {
+  return async () => ({ Component: pick(await loadAdminRoutes()) });
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: 'setup', element: <SetupRoute /> },
+      { path: 'login', element: <LoginRoute /> },
+      {
+        element: <AppShell />,
+        children: [
+          {
+            // Errors inside a page keep the top bar, so the user can go elsewhere.
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <Navigate to="/directory" replace /> },
+              { path: 'directory', element: <DirectoryRoute /> },
+              { path: 'base', element: <ComingSoonPage module="base" /> },
+              { path: 'crm', element: <ComingSoonPage module="crm" /> },
+              { path: 'hire', element: <ComingSoonPage module="hire" /> },
+              { path: 'okr', element: <ComingSoonPage module="okr" /> },
+              {
+                path: 'admin',
+                lazy: adminPage((m) => m.AdminLayoutRoute),
+                children: [
+                  { index: true, element: <Navigate to="departments" replace /> },
+                  { path: 'departments', lazy: adminPage((m) => m.AdminDepartmentsRoute) },
+                  { path: 'people', lazy: adminPage((m) => m.AdminPeopleRoute) },
+                  { path: 'import', lazy: adminPage((m) => m.AdminImportRoute) },
+                  { path: 'apps', lazy: adminPage((m) => m.AdminAppsRoute) },
+                  { path: 'tokens', lazy: adminPage((m) => m.TokensRoute) },
+                  { path: 'audit', lazy: adminPage((m) => m.AdminAuditRoute) },
+                ],
+              },
+              {
+                path: 'account/tokens',
+                lazy: adminPage((m) => {
+                  const { TokensRoute } = m;
+                  return function StandaloneTokensRoute() {
+                    return <TokensRoute standalone />;
+                  };
+                }),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,64 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Room } from '@concord/contracts';
+import { RealtimeClient, realtimeUrl, type EventHandler, type RealtimeStatus } from './ws-client.ts';
+
+interface RealtimeContextValue {
+  client: RealtimeClient | null;
+  status: RealtimeStatus;
+}
+
+const RealtimeContext = createContext<RealtimeContextValue>({ client: null, status: 'idle' });
+
+export interface RealtimeProviderProps {
+  /** Connect only while someone is signed in (the socket authenticates with the session cookie). */
+  enabled: boolean;
+  children: ReactNode;
+}
+
+/** Owns the app's one realtime socket; `resync` reloads every query. */
+export function RealtimeProvider({ enabled, children }: RealtimeProviderProps) {
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState<RealtimeContextValue>({ client: null, status: 'idle' });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const client = new RealtimeClient({
+      url: realtimeUrl(),
+      onResync: () => void queryClient.invalidateQueries(),
+      onStatus: (status) => setValue({ client, status }),
+    });
+    setValue({ client, status: 'connecting' });
+    client.start();
+    return () => {
+      client.stop();
+      setValue({ client: null, status: 'idle' });
+    };
+  }, [enabled, queryClient]);
+
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtimeStatus(): RealtimeStatus {
+  return useContext(RealtimeContext).status;
+}
+
+/** Joins `rooms` and calls `handler` for every domain event delivered to them, while the component is mounted. */
+export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler): void {
+  const { client } = useContext(RealtimeContext);
+  const handlerRef = useRef(handler);
+  useEffect(() => {
+    handlerRef.current = handler;
+  });
+  const roomKey = rooms.join(',');
+
+  useEffect(() => {
+    if (!client) return;
+    const list = roomKey ? (roomKey.split(',') as Room[]) : [];
+    client.subscribe(list);
+    const off = client.onEvent((event, seq) => handlerRef.current(event, seq));
+    return () => {
+      off();
+    };
+  }, [client, roomKey]);
+}

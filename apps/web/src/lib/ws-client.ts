@@ -1,0 +1,204 @@
+import { serverMessage, type ClientMessage, type DomainEvent, type Room } from '@concord/contracts';
+
+export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
+export type EventHandler = (event: DomainEvent, seq: number) => void;
+
+export interface RealtimeClientOptions {
+  /** Absolute ws:// or wss:// URL of /api/v1/ws. */
+  url: string;
+  /** Called when the server says too much was missed: reload every query. */
+  onResync: () => void;
+  onStatus?: (status: RealtimeStatus) => void;
+  /** For tests. */
+  createSocket?: (url: string) => WebSocket;
+}
+
+const BACKOFF_START_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
+/** How far below the highest seq we still remember seen seqs; the server replays a small overlap on resume. */
+const SEEN_WINDOW = 500;
+/** Close codes after which retrying cannot help until the user signs in again. */
+const FATAL_CLOSE = new Set([4401, 4403]);
+
+/** The same-origin realtime endpoint. */
+export function realtimeUrl(): string {
+  const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${window.location.host}/api/v1/ws`;
+}
+
+/**
+ * One WebSocket to /api/v1/ws that survives disconnects: it re-subscribes its rooms, asks for what it missed
+ * (`resume` from the highest seq seen), drops duplicates, and hands each domain event to the registered handlers.
+ */
+export class RealtimeClient {
+  private ws: WebSocket | null = null;
+  private readonly rooms = new Set<Room>();
+  private readonly handlers = new Set<EventHandler>();
+  private readonly seen = new Set<number>();
+  private lastSeq = 0;
+  private connectedOnce = false;
+  private awaitingResume = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private status: RealtimeStatus = 'idle';
+
+  constructor(private readonly options: RealtimeClientOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    window.addEventListener('online', this.handleOnline);
+    this.connect();
+  }
+
+  stop(): void {
+    this.running = false;
+    window.removeEventListener('online', this.handleOnline);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const ws = this.ws;
+    this.ws = null;
+    ws?.close(1000, 'client stopped');
+    this.setStatus('idle');
+  }
+
+  /** Joins rooms now (if connected) and after every reconnect. */
+  subscribe(rooms: Room[]): void {
+    const fresh = rooms.filter((r) => !this.rooms.has(r));
+    for (const r of fresh) this.rooms.add(r);
+    if (fresh.length) this.send({ type: 'subscribe', rooms: fresh });
+  }
+
+  unsubscribe(rooms: Room[]): void {
+    const gone = rooms.filter((r) => this.rooms.delete(r));
+    if (gone.length) this.send({ type: 'unsubscribe', rooms: gone });
+  }
+
+  /** Registers a handler for domain events; returns the function that removes it. */
+  onEvent(handler: EventHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  get highestSeq(): number {
+    return this.lastSeq;
+  }
+
+  private readonly handleOnline = (): void => {
+    if (this.running && !this.ws) {
+      this.attempt = 0;
+      if (this.timer) clearTimeout(this.timer);
+      this.connect();
+    }
+  };
+
+  private setStatus(status: RealtimeStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.options.onStatus?.(status);
+  }
+
+  private send(msg: ClientMessage): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
+  }
+
+  private connect(): void {
+    this.timer = null;
+    this.setStatus(this.connectedOnce ? 'reconnecting' : 'connecting');
+    const ws = this.options.createSocket ? this.options.createSocket(this.options.url) : new WebSocket(this.options.url);
+    this.ws = ws;
+    ws.onmessage = (e: MessageEvent) => {
+      if (this.ws === ws) this.handleMessage(String(e.data));
+    };
+    ws.onclose = (e: CloseEvent) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (!this.running) return;
+      if (FATAL_CLOSE.has(e.code)) {
+        this.setStatus('idle');
+        return;
+      }
+      this.scheduleReconnect();
+    };
+  }
+
+  private scheduleReconnect(): void {
+    this.setStatus('reconnecting');
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** this.attempt);
+    this.attempt++;
+    // Jitter spreads reconnects when a server restart drops every browser at once.
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  private handleMessage(text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const parsed = serverMessage.safeParse(json);
+    if (!parsed.success) return;
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'hello':
+        return this.handleHello(msg.seq);
+      case 'subscribed':
+        // Replay only once the rooms are joined: the server replays events of the rooms the socket is in.
+        if (this.awaitingResume) {
+          this.awaitingResume = false;
+          this.send({ type: 'resume', since: this.lastSeq });
+        }
+        return;
+      case 'event':
+        return this.handleEvent(msg.seq, msg.event);
+      case 'resync':
+        this.lastSeq = msg.seq;
+        this.seen.clear();
+        this.options.onResync();
+        return;
+      case 'pong':
+      case 'error':
+        return;
+    }
+  }
+
+  private handleHello(serverSeq: number): void {
+    this.attempt = 0;
+    this.setStatus('open');
+    const reconnect = this.connectedOnce;
+    this.connectedOnce = true;
+    if (!reconnect || serverSeq < this.lastSeq) {
+      // First connection, or the server's outbox went backwards (fresh database): start from its head.
+      if (reconnect) this.options.onResync();
+      this.lastSeq = serverSeq;
+      this.seen.clear();
+      this.awaitingResume = false;
+    } else {
+      this.awaitingResume = true;
+    }
+    if (this.rooms.size) this.send({ type: 'subscribe', rooms: [...this.rooms] });
+    else if (this.awaitingResume) {
+      this.awaitingResume = false;
+      this.send({ type: 'resume', since: this.lastSeq });
+    }
+  }
+
+  private handleEvent(seq: number, event: DomainEvent): void {
+    if (this.seen.has(seq) || seq <= this.lastSeq - SEEN_WINDOW) return;
+    this.seen.add(seq);
+    if (seq > this.lastSeq) {
+      this.lastSeq = seq;
+      if (this.seen.size > SEEN_WINDOW * 2) for (const s of this.seen) if (s <= seq - SEEN_WINDOW) this.seen.delete(s);
+    }
+    for (const handler of this.handlers) {
+      try {
+        handler(event, seq);
+      } catch (err) {
+        console.error('realtime handler failed', err);
+      }
+    }
+  }
+}

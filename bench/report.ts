@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
+const HEADER = '# Benchmarks\n\nNumbers measured by `npm run bench -- <name>`; each section is rewritten by its benchmark.\n';
+
+/** One line describing the machine a benchmark ran on. */
+export function machineInfo(): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const gib = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${cpu}, ${os.availableParallelism()} cores, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+/** A markdown table from a header row and data rows. */
+export function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Replaces (or appends) the `<!-- bench:<name> -->` … `<!-- /bench:<name> -->` section of docs/benchmarks.md. */
+export function writeSection(name: string, body: string): void {
+  const open = `<!-- bench:${name} -->`;
+  const close = `<!-- /bench:${name} -->`;
+  const section = `${open}\n${body.trim()}\n${close}`;
+  const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : HEADER;
+  const start = doc.indexOf(open);
+  const end = doc.indexOf(close);
+  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + close.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  fs.mkdirSync(path.dirname(DOC), { recursive: true });
+  fs.writeFileSync(DOC, next);
+}
+
+/** Median of a non-empty list. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

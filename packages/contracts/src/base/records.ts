@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { filterNode, sortSpec } from '@concord/table-engine';
+import { defineRoute } from '../http.ts';
+import { id, isoDateTime } from '../common.ts';
+
+/** A record keyed by field id. Values use the API shape of each field type (see docs/base-values.md). */
+export const recordDto = z.object({
+  id,
+  fields: z.record(z.string(), z.unknown()),
+  /** Server-assigned; send it back on update to detect a concurrent edit. */
+  version: z.number().int(),
+  seq: z.number().int(),
+  createdAt: isoDateTime,
+  createdBy: z.string().nullable(),
+  updatedAt: isoDateTime,
+  updatedBy: z.string().nullable(),
+});
+export type RecordDto = z.infer<typeof recordDto>;
+
+export const MAX_BATCH = 1000;
+
+export const queryRecords = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/records/query',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({
+    viewId: id.optional(),
+    /** Replaces the view's filter when given. */
+    filter: filterNode.nullable().optional(),
+    sort: z.array(sortSpec).max(10).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+    fieldIds: z.array(id).max(500).optional(),
+  }),
+  output: z.object({ items: z.array(recordDto), total: z.number().int(), offset: z.number().int() }),
+});
+
+export const getRecord = defineRoute({
+  method: 'get',
+  path: '/base/tables/:tableId/records/:recordId',
+  access: 'user',
+  params: z.object({ tableId: id, recordId: id }),
+  output: recordDto,
+});
+
+export const createRecords = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/records',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({
+    records: z
+      .array(z.object({ fields: z.record(z.string(), z.unknown()) }))
+      .min(1)
+      .max(MAX_BATCH),
+  }),
+  output: z.object({ items: z.array(recordDto) }),
+  status: 201,
+});
+
+export const updateRecords = defineRoute({
+  method: 'patch',
+  path: '/base/tables/:tableId/records',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({
+    records: z
+      .array(z.object({ id, fields: z.record(z.string(), z.unknown()), version: z.number().int().optional() }))
+      .min(1)
+      .max(MAX_BATCH),
+  }),
+  output: z.object({ items: z.array(recordDto) }),
+});
+
+export const deleteRecords = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/records/delete',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({ ids: z.array(id).min(1).max(500) }),
+  output: z.object({ deleted: z.array(id) }),
+});

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { fieldOptions, fieldType, filterNode, sortSpec } from '@concord/table-engine';
+import { defineRoute } from '../http.ts';
+import { id, isoDateTime, ok } from '../common.ts';
+
+export const baseRole = z.enum(['owner', 'editor', 'commenter', 'viewer']);
+export type BaseRole = z.infer<typeof baseRole>;
+
+export const fieldDto = z.object({
+  id,
+  tableId: id,
+  name: z.string(),
+  type: fieldType,
+  options: z.record(z.string(), z.unknown()),
+  isPrimary: z.boolean(),
+  description: z.string().nullable(),
+});
+export type FieldDto = z.infer<typeof fieldDto>;
+
+export const viewType = z.enum(['grid', 'kanban', 'form', 'gallery', 'calendar']);
+export const viewConfig = z.object({
+  filter: filterNode.nullable().default(null),
+  sort: z.array(sortSpec).max(10).default([]),
+  groupBy: z.array(sortSpec).max(3).default([]),
+  hiddenFieldIds: z.array(id).default([]),
+  frozenFieldCount: z.number().int().min(0).max(10).default(1),
+  fieldOrder: z.array(id).default([]),
+  columnWidths: z.record(z.string(), z.number().int().min(40).max(1000)).default({}),
+  rowHeight: z.enum(['short', 'medium', 'tall', 'extra']).default('short'),
+  /** Kanban: the single-select field whose options are the columns. Calendar: the date field. */
+  groupFieldId: id.nullable().default(null),
+  dateFieldId: id.nullable().default(null),
+});
+export type ViewConfig = z.infer<typeof viewConfig>;
+export const viewDto = z.object({ id, tableId: id, name: z.string(), type: viewType, config: viewConfig });
+export type ViewDto = z.infer<typeof viewDto>;
+
+export const tableDto = z.object({ id, baseId: id, name: z.string(), primaryFieldId: id, fields: z.array(fieldDto), views: z.array(viewDto) });
+export type TableDto = z.infer<typeof tableDto>;
+export const baseDto = z.object({
+  id,
+  name: z.string(),
+  role: baseRole,
+  revision: z.number().int(),
+  tables: z.array(z.object({ id, name: z.string() })),
+  createdAt: isoDateTime,
+});
+export type BaseDto = z.infer<typeof baseDto>;
+
+/** A new field: name plus type-specific options (validated per type). */
+export const fieldInput = z.intersection(
+  z.object({ name: z.string().trim().min(1).max(100), description: z.string().max(1000).nullable().optional() }),
+  fieldOptions,
+);
+export type FieldInput = z.infer<typeof fieldInput>;
+
+export const createBase = defineRoute({
+  method: 'post',
+  path: '/base/bases',
+  access: 'user',
+  body: z.object({ name: z.string().trim().min(1).max(100) }),
+  output: baseDto,
+  status: 201,
+});
+export const listBases = defineRoute({ method: 'get', path: '/base/bases', access: 'user', output: z.object({ items: z.array(baseDto) }) });
+export const getBase = defineRoute({ method: 'get', path: '/base/bases/:baseId', access: 'user', params: z.object({ baseId: id }), output: baseDto });
+
+export const createTable = defineRoute({
+  method: 'post',
+  path: '/base/bases/:baseId/tables',
+  access: 'user',
+  params: z.object({ baseId: id }),
+  body: z.object({ name: z.string().trim().min(1).max(100), fields: z.array(fieldInput).max(300).optional() }),
+  output: tableDto,
+  status: 201,
+});
+export const getTable = defineRoute({ method: 'get', path: '/base/tables/:tableId', access: 'user', params: z.object({ tableId: id }), output: tableDto });
+export const renameTable = defineRoute({
+  method: 'patch',
+  path: '/base/tables/:tableId',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({ name: z.string().trim().min(1).max(100) }),
+  output: tableDto,
+});
+export const deleteTable = defineRoute({ method: 'delete', path: '/base/tables/:tableId', access: 'user', params: z.object({ tableId: id }), output: ok });
+
+export const createField = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/fields',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: fieldInput,
+  output: fieldDto,
+  status: 201,
+});
+export const deleteField = defineRoute({ method: 'delete', path: '/base/fields/:fieldId', access: 'user', params: z.object({ fieldId: id }), output: ok });
