@@ -6,6 +6,8 @@ import { AppError } from '../platform/errors.ts';
 import * as bases from './base.service.ts';
 import * as tables from './table.service.ts';
 import * as records from './record.service.ts';
+import * as fieldChange from './field-change.service.ts';
+import * as views from './view.service.ts';
 import { toTableDto } from './table-meta.ts';
 
 /** /api/v1/base: bases, tables, fields and records for the web app and scripts. */
@@ -26,6 +28,14 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.createField, async ({ params, body, req }) => tables.createField(deps, req.ctx, params.tableId, body));
   route(app, c.deleteField, async ({ params, req }) => {
     await tables.deleteField(deps, req.ctx, params.fieldId);
+    return { ok: true as const };
+  });
+  route(app, c.previewFieldChange, async ({ params, body, req }) => fieldChange.previewFieldChange(deps, req.ctx, params.fieldId, body));
+  route(app, c.updateField, async ({ params, body, req }) => fieldChange.updateField(deps, req.ctx, params.fieldId, body));
+  route(app, c.createView, async ({ params, body, req }) => views.createView(deps, req.ctx, params.tableId, body));
+  route(app, c.updateView, async ({ params, body, req }) => views.updateView(deps, req.ctx, params.viewId, body));
+  route(app, c.deleteView, async ({ params, req }) => {
+    await views.deleteView(deps, req.ctx, params.viewId);
     return { ok: true as const };
   });
   route(app, c.queryRecords, async ({ params, body, req }) => records.queryRecords(deps, req.ctx, params.tableId, body));

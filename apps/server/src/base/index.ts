@@ -9,4 +9,7 @@ export { canJoinBaseRoom } from './rooms.ts';
 export { createBase, getBase, listBases } from './base.service.ts';
 export { createTable, createField, deleteField, deleteTable, renameTable, readableTable } from './table.service.ts';
 export { queryRecords, getRecords, createRecords, updateRecords, deleteRecords } from './record.service.ts';
+export { previewFieldChange, updateField } from './field-change.service.ts';
+export { createView, updateView, deleteView } from './view.service.ts';
+export { cellText } from './cell-text.ts';
 export { loadTable, toTableDto, type TableMeta } from './table-meta.ts';

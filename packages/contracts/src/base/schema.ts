@@ -18,19 +18,34 @@ export const fieldDto = z.object({
 export type FieldDto = z.infer<typeof fieldDto>;
 
 export const viewType = z.enum(['grid', 'kanban', 'form', 'gallery', 'calendar']);
+const viewSettings = {
+  filter: filterNode.nullable(),
+  sort: z.array(sortSpec).max(10),
+  groupBy: z.array(sortSpec).max(3),
+  hiddenFieldIds: z.array(id),
+  frozenFieldCount: z.number().int().min(0).max(10),
+  fieldOrder: z.array(id),
+  columnWidths: z.record(z.string(), z.number().int().min(40).max(1000)),
+  rowHeight: z.enum(['short', 'medium', 'tall', 'extra']),
+  /** Kanban: the single-select field whose options are the columns. */
+  groupFieldId: id.nullable(),
+  /** Calendar: the date field. */
+  dateFieldId: id.nullable(),
+};
 export const viewConfig = z.object({
-  filter: filterNode.nullable().default(null),
-  sort: z.array(sortSpec).max(10).default([]),
-  groupBy: z.array(sortSpec).max(3).default([]),
-  hiddenFieldIds: z.array(id).default([]),
-  frozenFieldCount: z.number().int().min(0).max(10).default(1),
-  fieldOrder: z.array(id).default([]),
-  columnWidths: z.record(z.string(), z.number().int().min(40).max(1000)).default({}),
-  rowHeight: z.enum(['short', 'medium', 'tall', 'extra']).default('short'),
-  /** Kanban: the single-select field whose options are the columns. Calendar: the date field. */
-  groupFieldId: id.nullable().default(null),
-  dateFieldId: id.nullable().default(null),
+  filter: viewSettings.filter.default(null),
+  sort: viewSettings.sort.default([]),
+  groupBy: viewSettings.groupBy.default([]),
+  hiddenFieldIds: viewSettings.hiddenFieldIds.default([]),
+  frozenFieldCount: viewSettings.frozenFieldCount.default(1),
+  fieldOrder: viewSettings.fieldOrder.default([]),
+  columnWidths: viewSettings.columnWidths.default({}),
+  rowHeight: viewSettings.rowHeight.default('short'),
+  groupFieldId: viewSettings.groupFieldId.default(null),
+  dateFieldId: viewSettings.dateFieldId.default(null),
 });
+/** A partial change to a view's settings: only the keys given change. */
+export const viewConfigPatch = z.object(viewSettings).partial();
 export type ViewConfig = z.infer<typeof viewConfig>;
 export const viewDto = z.object({ id, tableId: id, name: z.string(), type: viewType, config: viewConfig });
 export type ViewDto = z.infer<typeof viewDto>;
@@ -95,3 +110,53 @@ export const createField = defineRoute({
   status: 201,
 });
 export const deleteField = defineRoute({ method: 'delete', path: '/base/fields/:fieldId', access: 'user', params: z.object({ fieldId: id }), output: ok });
+
+/** What a type change would do to existing values, shown before anything changes. */
+export const conversionPreview = z.object({
+  total: z.number().int(),
+  converted: z.number().int(),
+  /** Values that cannot be converted and would be cleared (first 50). */
+  failures: z.array(z.object({ recordId: id, value: z.string() })),
+  failureCount: z.number().int(),
+  /** Select options that would be created from existing values. */
+  newOptions: z.array(z.string()),
+});
+export type ConversionPreview = z.infer<typeof conversionPreview>;
+
+export const previewFieldChange = defineRoute({
+  method: 'post',
+  path: '/base/fields/:fieldId/preview',
+  access: 'user',
+  params: z.object({ fieldId: id }),
+  body: fieldInput,
+  output: conversionPreview,
+});
+
+/** Renames a field, changes its options, or converts its type. A lossy conversion needs `confirmLoss: true`. */
+export const updateField = defineRoute({
+  method: 'patch',
+  path: '/base/fields/:fieldId',
+  access: 'user',
+  params: z.object({ fieldId: id }),
+  body: z.intersection(fieldInput, z.object({ confirmLoss: z.boolean().optional() })),
+  output: fieldDto,
+});
+
+export const createView = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/views',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({ name: z.string().trim().min(1).max(100), type: viewType.default('grid'), config: viewConfigPatch.optional() }),
+  output: viewDto,
+  status: 201,
+});
+export const updateView = defineRoute({
+  method: 'patch',
+  path: '/base/views/:viewId',
+  access: 'user',
+  params: z.object({ viewId: id }),
+  body: z.object({ name: z.string().trim().min(1).max(100).optional(), config: viewConfigPatch.optional() }),
+  output: viewDto,
+});
+export const deleteView = defineRoute({ method: 'delete', path: '/base/views/:viewId', access: 'user', params: z.object({ viewId: id }), output: ok });
