@@ -26,6 +26,16 @@ export const domainEvent = z.discriminatedUnion('type', [
     /** Who made the change, so the author's own tab can skip the echo. */
     actorId: z.string().nullable(),
   }),
+  /** Someone was @mentioned in a record comment. */
+  z.object({
+    type: z.literal('base.comment.mentioned'),
+    tableId: id,
+    recordId: id,
+    commentId: id,
+    authorId: z.string().nullable(),
+    mentionedId: id,
+    excerpt: z.string(),
+  }),
   /** Table structure changed (fields, views, name); clients reload the table metadata. */
   z.object({ type: z.literal('base.table.changed'), baseId: id, tableId: id, change: z.enum(['created', 'updated', 'deleted']) }),
 ]);

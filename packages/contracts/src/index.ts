@@ -14,3 +14,4 @@ export * from './org/people.ts';
 export * from './org/import.ts';
 export * from './base/schema.ts';
 export * from './base/records.ts';
+export * from './base/history.ts';

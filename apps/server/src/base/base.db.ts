@@ -35,7 +35,20 @@ declare module '../platform/db/database.ts' {
       at: Generated<Date>;
       actor_id: string | null;
       action: 'create' | 'update' | 'delete' | 'restore';
+      batch_id: string;
+      undone: Generated<boolean>;
       changes: Json<Record<string, { old: unknown; new: unknown }>>;
+    };
+    base_comments: {
+      id: string;
+      table_id: string;
+      record_id: string;
+      author_id: string | null;
+      body: string;
+      mentions: string[];
+      created_at: Generated<Date>;
+      edited_at: Date | null;
+      deleted_at: Date | null;
     };
   }
 }

@@ -8,6 +8,8 @@ import * as tables from './table.service.ts';
 import * as records from './record.service.ts';
 import * as fieldChange from './field-change.service.ts';
 import * as views from './view.service.ts';
+import * as comments from './comment.service.ts';
+import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
 /** /api/v1/base: bases, tables, fields and records for the web app and scripts. */
@@ -38,6 +40,10 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
     await views.deleteView(deps, req.ctx, params.viewId);
     return { ok: true as const };
   });
+  route(app, c.recordHistory, async ({ params, req }) => ({ items: await historyOf(deps, req.ctx, params.tableId, params.recordId) }));
+  route(app, c.undoLastChange, async ({ params, req }) => records.undoLastChange(deps, req.ctx, params.tableId));
+  route(app, c.listComments, async ({ params, req }) => ({ items: await comments.listComments(deps, req.ctx, params.tableId, params.recordId) }));
+  route(app, c.addComment, async ({ params, body, req }) => comments.addComment(deps, req.ctx, params.tableId, params.recordId, body));
   route(app, c.queryRecords, async ({ params, body, req }) => records.queryRecords(deps, req.ctx, params.tableId, body));
   route(app, c.getRecord, async ({ params, req }) => {
     const [rec] = await records.getRecords(deps, req.ctx, params.tableId, [params.recordId]);

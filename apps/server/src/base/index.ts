@@ -12,4 +12,6 @@ export { queryRecords, getRecords, createRecords, updateRecords, deleteRecords }
 export { previewFieldChange, updateField } from './field-change.service.ts';
 export { createView, updateView, deleteView } from './view.service.ts';
 export { cellText } from './cell-text.ts';
+export { undoLastChange } from './record.service.ts';
+export { addComment, listComments } from './comment.service.ts';
 export { loadTable, toTableDto, type TableMeta } from './table-meta.ts';

@@ -11,7 +11,9 @@ import type { RelatedTables } from './field-sql.ts';
 import { filterToSql } from './filter-to-sql.ts';
 import * as repo from './record.repo.ts';
 import { convertInputs, toApiValues } from './record-values.ts';
+import { columnSpecs } from './field-columns.ts';
 import { loadTable, type TableMeta } from './table-meta.ts';
+import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 
 const actorIdOf = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null);
 
@@ -98,22 +100,6 @@ async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, chan
   });
 }
 
-async function writeHistory(
-  trx: Db,
-  table: TableMeta,
-  actorId: string | null,
-  action: 'create' | 'update' | 'delete' | 'restore',
-  entries: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[],
-) {
-  if (entries.length === 0) return;
-  for (let i = 0; i < entries.length; i += 1000) {
-    await trx
-      .insertInto('base_record_history')
-      .values(entries.slice(i, i + 1000).map((e) => ({ table_id: table.id, record_id: e.id, actor_id: actorId, action, changes: JSON.stringify(e.changes) })))
-      .execute();
-  }
-}
-
 function linkReverse(table: TableMeta, fieldId: string): string | null {
   return (table.byId.get(fieldId)!.options as OptionsOf<'link'>).reverseFieldId ?? null;
 }
@@ -130,7 +116,7 @@ export async function createRecords(deps: Deps, ctx: RequestContext, tableId: st
     for (const r of rows) for (const [fid, ids] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, ids);
     await writeHistory(
       trx,
-      table,
+      table.id,
       actorId,
       'create',
       rows.map((r) => ({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) })),
@@ -191,7 +177,7 @@ export async function updateRecords(
       for (const [k, v] of [...c.values, ...c.links]) changes[k] = { old: before.values[k] ?? null, new: v };
       history.push({ id: input.id, changes });
     }
-    await writeHistory(trx, table, actorId, 'update', history);
+    await writeHistory(trx, table.id, actorId, 'update', history);
     await changedEvent(trx, ctx, table, 'updated', ids);
   });
   return getRecords(deps, ctx, tableId, ids);
@@ -210,19 +196,85 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
     const deleted = await repo.deleteRecords(trx, table, ids);
     await writeHistory(
       trx,
-      table,
+      table.id,
       actorIdOf(ctx),
       'delete',
       before.map((b) => ({
         id: b.id,
         changes: Object.fromEntries(
           Object.entries(b.values)
-            .filter(([, v]) => v !== null)
+            .filter(([k, v]) => v !== null && isRestorable(table, k))
             .map(([k, v]) => [k, { old: v, new: null }]),
         ),
       })),
     );
     await changedEvent(trx, ctx, table, 'deleted', deleted);
     return deleted;
+  });
+}
+
+/** Stored and link fields can be written back by undo; computed ones follow from them. */
+function isRestorable(table: TableMeta, fieldId: string): boolean {
+  const f = table.byId.get(fieldId);
+  return !!f && (f.type === 'link' || columnSpecs[f.type].sqlType !== null);
+}
+
+/**
+ * Undoes the caller's last change in a table: created records are deleted, updated values put back, deleted records
+ * restored with their ids and links. The undo itself is kept in the history.
+ */
+export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: string): Promise<{ undone: number; action: string | null }> {
+  const table = await loadTable(deps.db, tableId);
+  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const actorId = actorIdOf(ctx);
+  if (!actorId) return { undone: 0, action: null };
+  const related = await loadRelated(deps.db, table);
+  return deps.db.transaction().execute(async (trx) => {
+    const batch = await lastUndoableBatch(trx, tableId, actorId);
+    if (!batch) return { undone: 0, action: null };
+    const action = batch.rows[0]!.action;
+    const restore: { id: string; changes: Changes }[] = [];
+    const split = (changes: Changes, side: 'old' | 'new') => {
+      const values = new Map<string, unknown>();
+      const links = new Map<string, string[]>();
+      for (const [k, v] of Object.entries(changes)) {
+        if (!isRestorable(table, k)) continue;
+        if (table.byId.get(k)!.type === 'link') links.set(k, (v[side] as string[] | null) ?? []);
+        else values.set(k, v[side]);
+      }
+      return { values, links };
+    };
+    if (action === 'create') {
+      const ids = batch.rows.map((r) => r.record_id);
+      const existing = await repo.findByIds(trx, table, related, table.fields, ids, true);
+      await repo.unlinkRecords(trx, ids);
+      await repo.deleteRecords(trx, table, ids);
+      for (const b of existing)
+        restore.push({
+          id: b.id,
+          changes: Object.fromEntries(
+            Object.entries(b.values)
+              .filter(([k, v]) => v !== null && isRestorable(table, k))
+              .map(([k, v]) => [k, { old: v, new: null }]),
+          ),
+        });
+    } else if (action === 'delete') {
+      const rows = batch.rows.map((r) => ({ id: r.record_id, ...split(r.changes as Changes, 'old') }));
+      await repo.insertRecords(trx, table, rows, actorId);
+      for (const r of rows) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
+      for (const r of rows) restore.push({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) });
+    } else {
+      for (const r of batch.rows) {
+        const { values, links } = split(r.changes as Changes, 'old');
+        await repo.updateRecord(trx, table, r.record_id, values, actorId);
+        for (const [fid, to] of links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.record_id, to);
+        restore.push({ id: r.record_id, changes: Object.fromEntries(Object.entries(r.changes as Changes).map(([k, v]) => [k, { old: v.new, new: v.old }])) });
+      }
+    }
+    await markUndone(trx, batch.batchId);
+    await writeHistory(trx, table.id, actorId, 'restore', restore);
+    const ids = batch.rows.map((r) => r.record_id);
+    await changedEvent(trx, ctx, table, action === 'create' ? 'deleted' : action === 'delete' ? 'created' : 'updated', ids);
+    return { undone: ids.length, action };
   });
 }

@@ -67,6 +67,23 @@ create table base_record_history (
   at timestamptz not null default now(),
   actor_id text,
   action text not null,
+  -- One user action (a paste, a batch call) shares a batch id, so undo reverts it as a whole.
+  batch_id text not null,
+  undone boolean not null default false,
   changes jsonb not null
 );
+create index base_record_history_batch on base_record_history (table_id, actor_id, id desc);
+
+create table base_comments (
+  id text primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  record_id text not null,
+  author_id text references users(id),
+  body text not null,
+  mentions text[] not null default '{}',
+  created_at timestamptz not null default now(),
+  edited_at timestamptz,
+  deleted_at timestamptz
+);
+create index base_comments_record on base_comments (table_id, record_id, created_at);
 create index base_record_history_record on base_record_history (table_id, record_id, id desc);

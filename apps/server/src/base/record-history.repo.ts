@@ -1,0 +1,65 @@
+import type { Db } from '../platform/db/database.ts';
+import { newId } from '../platform/ids.ts';
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+export type Changes = Record<string, { old: unknown; new: unknown }>;
+
+/** Records one user action on many records as one batch (so undo reverts it as a whole). Values are database-form. */
+export async function writeHistory(
+  trx: Db,
+  tableId: string,
+  actorId: string | null,
+  action: HistoryAction,
+  entries: { id: string; changes: Changes }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const batchId = newId('hb', 12);
+  for (let i = 0; i < entries.length; i += 1000) {
+    await trx
+      .insertInto('base_record_history')
+      .values(
+        entries
+          .slice(i, i + 1000)
+          .map((e) => ({ table_id: tableId, record_id: e.id, actor_id: actorId, action, batch_id: batchId, changes: JSON.stringify(e.changes) })),
+      )
+      .execute();
+  }
+}
+
+export async function listHistory(db: Db, tableId: string, recordId: string, limit = 200) {
+  return db
+    .selectFrom('base_record_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .select(['h.id', 'h.at', 'h.actor_id', 'u.name as actor_name', 'h.action', 'h.changes', 'h.undone'])
+    .where('h.table_id', '=', tableId)
+    .where('h.record_id', '=', recordId)
+    .orderBy('h.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The actor's most recent change in a table that has not been undone (undo itself is not undoable this way). */
+export async function lastUndoableBatch(trx: Db, tableId: string, actorId: string) {
+  const last = await trx
+    .selectFrom('base_record_history')
+    .select('batch_id')
+    .where('table_id', '=', tableId)
+    .where('actor_id', '=', actorId)
+    .where('undone', '=', false)
+    .where('action', '<>', 'restore')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return null;
+  const rows = await trx
+    .selectFrom('base_record_history')
+    .select(['id', 'record_id', 'action', 'changes'])
+    .where('batch_id', '=', last.batch_id)
+    .orderBy('id', 'desc')
+    .execute();
+  return { batchId: last.batch_id, rows };
+}
+
+export async function markUndone(trx: Db, batchId: string): Promise<void> {
+  await trx.updateTable('base_record_history').set({ undone: true }).where('batch_id', '=', batchId).execute();
+}
