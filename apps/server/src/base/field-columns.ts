@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@concord/contracts';
-import { choicesOf, normalizePhone, toHalfWidth, type FieldMeta, type FieldType, type OptionsOf, type StoredOption } from '@concord/table-engine';
+import { choicesOf, normalizePhone, parseNumberText, toHalfWidth, type FieldMeta, type FieldType, type OptionsOf, type StoredOption } from '@concord/table-engine';
 
 export type Converted = { ok: true; value: unknown } | { ok: false; error: LocalizedText };
 
@@ -17,18 +17,16 @@ const ok = (value: unknown): Converted => ({ ok: true, value });
 const bad = (en: string, zh: string): Converted => ({ ok: false, error: { en, zh } });
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
-/** Accepts 1234.5, "1,234.5", "１２３４", "12.5%" (percent fields), "¥1,200". */
+/** Accepts 1234.5, "1,234.5", "１２３４", "12.5%" (→ 0.125), "¥1,200". */
 export function parseNumber(input: unknown): number | null {
   if (typeof input === 'number') return Number.isFinite(input) ? input : null;
   if (typeof input !== 'string') return null;
-  let s = toHalfWidth(input)
-    .trim()
-    .replace(/[,\s¥￥$]/g, '');
-  const isPct = s.endsWith('%');
-  if (isPct) s = s.slice(0, -1);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  const n = Number(s);
-  return isPct ? n / 100 : n;
+  const s = toHalfWidth(input).trim().replace(/^[¥$]\s*/, '');
+  if (s.endsWith('%')) {
+    const n = parseNumberText(s.slice(0, -1));
+    return n === null ? null : n / 100;
+  }
+  return parseNumberText(s);
 }
 
 const text: ColumnSpec = {

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.ts';
-import { toHalfWidth } from '../platform/spreadsheet/normalize.ts';
+import { normalizePhone } from '@concord/table-engine';
 
 const invalid = (input: string) =>
   new AppError(
@@ -13,25 +13,12 @@ const invalid = (input: string) =>
   );
 
 /**
- * Normalises a mobile number to E.164. Mainland numbers may be typed with spaces, dashes, full-width digits, +86,
- * 86 or 0086 in front; other countries must start with "+". Empty → null.
+ * A person's phone as E.164 (mainland mobiles and landlines, or +<country><number>); empty → null, garbage → a clear error.
  * @example normalizeMobile('+86 138-0013-8000') // '+8613800138000'
  */
 export function normalizeMobile(input: string | null | undefined): string | null {
-  if (input === null || input === undefined) return null;
-  const raw = toHalfWidth(input).trim();
-  if (raw === '') return null;
-  const compact = raw.replace(/[\s\-().]/g, '');
-  if (!/^\+?\d+$/.test(compact)) throw invalid(input);
-  const plus = compact.startsWith('+');
-  let digits = compact.replace('+', '');
-  if (!plus && digits.startsWith('00')) digits = digits.slice(2);
-  else if (!plus && /^1[3-9]\d{9}$/.test(digits)) digits = `86${digits}`;
-  else if (!plus && !/^861[3-9]\d{9}$/.test(digits)) throw invalid(input);
-  if (digits.startsWith('86')) {
-    if (!/^861[3-9]\d{9}$/.test(digits)) throw invalid(input);
-  } else if (!/^[1-9]\d{6,14}$/.test(digits)) {
-    throw invalid(input);
-  }
-  return `+${digits}`;
+  if (input === null || input === undefined || input.trim() === '') return null;
+  const e164 = normalizePhone(input);
+  if (!e164) throw invalid(input);
+  return e164;
 }

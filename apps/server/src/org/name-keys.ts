@@ -6,7 +6,8 @@ import { pinyin } from 'pinyin-pro';
  * @example nameKeys('张伟') // { pinyin: 'zhangwei', initials: 'zw' }
  */
 export function nameKeys(name: string): { pinyin: string; initials: string } {
-  const syllables = pinyin(name.trim(), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  // surname: 'head' reads the first character as a surname (曾 zeng, 单 shan, 解 xie), as people say them.
+  const syllables = pinyin(name.trim(), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true, surname: 'head' })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter(Boolean);
   return { pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };

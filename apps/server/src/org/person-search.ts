@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PersonDto } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
-import { toHalfWidth } from '../platform/spreadsheet/normalize.ts';
+import { toHalfWidth } from '@concord/table-engine';
 import { subtreeIds } from './department.repo.ts';
 import { loadDtos } from './person.repo.ts';
 

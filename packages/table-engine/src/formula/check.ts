@@ -1,19 +1,10 @@
 import type { FieldMeta } from '../field-types.ts';
 import { assertNever, formulaError, type BinaryOperator, type FormulaError, type FormulaNode, type Result } from './ast.ts';
 import { conversionFor } from './conversions.ts';
-import type { BlankRule, Coercer, ParamSpec } from './function-def.ts';
+import type { BlankRule, Coercer, FunctionDef, ParamSpec } from './function-def.ts';
 import { FUNCTIONS } from './functions.ts';
 import { argumentProblem, arityProblem, operandProblem } from './messages.ts';
-import {
-  formulaTypeOfField,
-  isArrayType,
-  isFunctionName,
-  scalarTypes,
-  type ComputedTypeResolver,
-  type FormulaType,
-  type ScalarType,
-  type TypedNode,
-} from './types.ts';
+import { formulaTypeOfField, isArrayType, isFunctionName, type ComputedTypeResolver, type FormulaType, type ScalarType, type TypedNode } from './types.ts';
 
 export interface CheckOptions {
   /** Finds a field of the table by its visible name. */
@@ -53,7 +44,8 @@ export function checkFormula(root: FormulaNode, options: CheckOptions): Result<C
       const mayEmpty = conversion === 'arrayToText' || conversion === 'unknownToText';
       out = { kind: 'convert', conversion, arg: node, type: target, nullable: node.nullable || mayEmpty, start: node.start, end: node.end };
     }
-    if (blank === 'default' && out.nullable && ZERO_OF[out.type]) out = { kind: 'blankDefault', arg: out, type: out.type, nullable: false, start: out.start, end: out.end };
+    if (blank === 'default' && out.nullable && ZERO_OF[out.type])
+      out = { kind: 'blankDefault', arg: out, type: out.type, nullable: false, start: out.start, end: out.end };
     return out;
   };
 
@@ -75,7 +67,14 @@ export function checkFormula(root: FormulaNode, options: CheckOptions): Result<C
         const field = options.fields(node.name) ?? options.fields(node.name.trim());
         if (!field) return void errors.push(formulaError('formula.unknown_field', `Unknown field {${node.name}}`, `未知字段 {${node.name}}`, node));
         if (field.id === options.selfFieldId) {
-          return void errors.push(formulaError('formula.circular_reference', `Circular reference: {${node.name}} is this formula's own field`, `循环引用：{${node.name}} 是公式自身所在的字段`, node));
+          return void errors.push(
+            formulaError(
+              'formula.circular_reference',
+              `Circular reference: {${node.name}} is this formula's own field`,
+              `循环引用：{${node.name}} 是公式自身所在的字段`,
+              node,
+            ),
+          );
         }
         fieldIds.add(field.id);
         return { kind: 'field', fieldId: field.id, name: field.name, type: formulaTypeOfField(field, options.resolveType), nullable: true, ...span };
@@ -90,7 +89,11 @@ export function checkFormula(root: FormulaNode, options: CheckOptions): Result<C
       case 'binary': {
         const [left, right] = [visit(node.left), visit(node.right)];
         if (!left || !right) return undefined;
-        const operandType: ScalarType = ARITHMETIC.includes(node.op) ? 'number' : node.op === '&' ? 'text' : (commonType([left, right], 'compare') as ScalarType);
+        const operandType: ScalarType = ARITHMETIC.includes(node.op)
+          ? 'number'
+          : node.op === '&'
+            ? 'text'
+            : (commonType([left, right], 'compare') as ScalarType);
         // Blank dates have no zero, so comparing one gives blank rather than a guess.
         const blank: BlankRule = operandType === 'date' ? 'keep' : 'default';
         const [l, r] = [to(left, operandType, blank), to(right, operandType, blank)];
@@ -108,7 +111,7 @@ export function checkFormula(root: FormulaNode, options: CheckOptions): Result<C
 
   const visitCall = (name: string, rawArgs: readonly FormulaNode[], span: { start: number; end: number }): TypedNode | undefined => {
     if (!isFunctionName(name)) return void errors.push(formulaError('formula.unknown_function', `Unknown function ${name}`, `未知函数 ${name}`, span));
-    const def = FUNCTIONS[name];
+    const def: FunctionDef = FUNCTIONS[name];
     if (rawArgs.length < def.arity.min || rawArgs.length > def.arity.max) return void errors.push(arityProblem(name, def.arity, span));
     const typed = rawArgs.map(visit);
     if (typed.some((a) => a === undefined)) return undefined;
@@ -141,7 +144,7 @@ export function checkFormula(root: FormulaNode, options: CheckOptions): Result<C
         if (raw?.kind !== 'text') return undefined;
         if (!spec.choices) return arg;
         const value = raw.value.trim().toLowerCase();
-        return spec.choices.includes(value) ? { ...arg, value } : undefined;
+        return spec.choices.includes(value) && arg.kind === 'literal' ? { ...arg, value } : undefined;
       }
       default:
         return to(arg, spec.type, spec.blank);
@@ -170,5 +173,3 @@ function commonType(nodes: readonly TypedNode[], purpose: 'compare' | 'result'):
   if (known.every((t) => t === 'number' || t === 'boolean')) return 'number';
   return 'text';
 }
-
-export { scalarTypes };

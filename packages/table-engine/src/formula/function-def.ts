@@ -78,7 +78,8 @@ export function clampInt(n: number, lo: number, hi: number): number {
   if (Number.isNaN(n) || n > hi) return hi;
   return n < lo ? lo : Math.trunc(n);
 }
-export const clampIntSql = (n: string, lo: number, hi: number): string => `(CASE WHEN ${n} < ${lo} THEN ${lo} WHEN ${n} > ${hi} THEN ${hi} ELSE trunc(${n}) END)::int`;
+export const clampIntSql = (n: string, lo: number, hi: number): string =>
+  `(CASE WHEN ${n} < ${lo} THEN ${lo} WHEN ${n} > ${hi} THEN ${hi} ELSE trunc(${n}) END)::int`;
 
 /** A timestamptz read on the wall clock of the context's zone (a timestamp without time zone). */
 export const localSql = (x: string, ctx: SqlContext): string => `(${x} at time zone ${ctx.tz()})`;

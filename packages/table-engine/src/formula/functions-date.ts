@@ -3,8 +3,8 @@ import { addToDate, dateDiff, dateUnits, formatLocal, fromLocal, parseDateFormat
 import { literalOf, localSql, p, returns, type FunctionDef } from './function-def.ts';
 import { errorValue, type Value } from './values.ts';
 
-const date = (v: Value): Date => v as Date;
-const num = (v: Value): number => v as number;
+const date = (v: Value | undefined): Date => v as Date;
+const num = (v: Value | undefined): number => v as number;
 
 /** Largest amount DATEADD accepts per unit, so results stay inside PostgreSQL's timestamp range (else #NUM!). */
 const ADD_LIMITS: Record<DateUnit, number> = { days: 1_000_000, months: 12_000, years: 1_000, hours: 24_000_000 };
@@ -19,20 +19,20 @@ const part = (signature: string, en: string, zh: string, field: 'year' | 'month'
   params: [p.date()],
   result: returns('number', 'ifArgs'),
   strict: true,
-  evaluate: ([d], ctx) => toLocal(date(d ?? null), ctx.timeZone)[field],
+  evaluate: ([d], ctx) => toLocal(date(d), ctx.timeZone)[field],
   sql: ([d = ''], ctx) => `extract(${field} from ${localSql(d, ctx)})::float8`,
 });
 
-/** Complete months from local timestamp a to b (a ≤ b), as `dateDiff` counts them. */
-const monthsSql = (a: string, b: string): string =>
-  `((extract(year from ${b}) - extract(year from ${a})) * 12 + extract(month from ${b}) - extract(month from ${a}) - (CASE WHEN extract(day from ${b}) < extract(day from ${a}) THEN 1 ELSE 0 END))`;
-
+/**
+ * Whole days, months or years between two instants read on the local wall clock, as `dateDiff` counts them.
+ * `age` of the two local midnights gives complete months and years with the same sign rules (and names each argument once).
+ */
 function dateDiffSql(start: string, end: string, unit: string, ctx: SqlContext): string {
   const s = localSql(start, ctx);
   const e = localSql(end, ctx);
   if (unit === 'days') return `(${e}::date - ${s}::date)::float8`;
-  const months = `(CASE WHEN ${e} >= ${s} THEN ${monthsSql(s, e)} ELSE -${monthsSql(e, s)} END)`;
-  return unit === 'months' ? `${months}::float8` : `trunc(${months} / 12)::float8`;
+  const age = `age(date_trunc('day', ${e}), date_trunc('day', ${s}))`;
+  return unit === 'years' ? `extract(year from ${age})::float8` : `(extract(year from ${age}) * 12 + extract(month from ${age}))::float8`;
 }
 
 export const dateFunctions = {
@@ -69,7 +69,7 @@ export const dateFunctions = {
     params: [p.date()],
     result: returns('number', 'ifArgs'),
     strict: true,
-    evaluate: ([d], ctx) => new Date(utcMillis({ ...toLocal(date(d ?? null), ctx.timeZone), hour: 0 })).getUTCDay() + 1,
+    evaluate: ([d], ctx) => new Date(utcMillis({ ...toLocal(date(d), ctx.timeZone), hour: 0 })).getUTCDay() + 1,
     sql: ([d = ''], ctx) => `(extract(dow from ${localSql(d, ctx)}) + 1)::float8`,
   },
   DATEADD: {
@@ -82,8 +82,8 @@ export const dateFunctions = {
     strict: true,
     evaluate: ([d, n], ctx, nodes) => {
       const unit = literalOf(nodes[2]) as DateUnit;
-      const amount = Math.trunc(num(n ?? null));
-      return !(Math.abs(amount) <= ADD_LIMITS[unit]) ? errorValue('#NUM!') : addToDate(date(d ?? null), amount, unit, ctx.timeZone);
+      const amount = Math.trunc(num(n));
+      return !(Math.abs(amount) <= ADD_LIMITS[unit]) ? errorValue('#NUM!') : addToDate(date(d), amount, unit, ctx.timeZone);
     },
     sql: ([d = '', n = ''], ctx, nodes) => {
       const unit = literalOf(nodes[2]) as DateUnit;
@@ -94,36 +94,45 @@ export const dateFunctions = {
   DATEDIF: {
     category: 'date',
     signature: "DATEDIF(start, end, 'days' | 'months' | 'years')",
-    description: { en: 'Whole calendar days, months or years from start to end (negative if end is earlier)', zh: '从 start 到 end 的整天数、整月数或整年数（end 更早时为负）' },
+    description: {
+      en: 'Whole calendar days, months or years from start to end (negative if end is earlier)',
+      zh: '从 start 到 end 的整天数、整月数或整年数（end 更早时为负）',
+    },
     arity: { min: 3, max: 3 },
     params: [p.date(), p.date(), p.literal("'days'", DIFF_UNITS)],
     result: returns('number', 'ifArgs'),
     strict: true,
-    evaluate: ([s, e], ctx, nodes) => dateDiff(date(s ?? null), date(e ?? null), literalOf(nodes[2]) as (typeof DIFF_UNITS)[number], ctx.timeZone),
+    evaluate: ([s, e], ctx, nodes) => dateDiff(date(s), date(e), literalOf(nodes[2]) as (typeof DIFF_UNITS)[number], ctx.timeZone),
     sql: ([s = '', e = ''], ctx, nodes) => dateDiffSql(s, e, literalOf(nodes[2]), ctx),
   },
   DATETIME_FORMAT: {
     category: 'date',
     signature: "DATETIME_FORMAT(date, ['YYYY-MM-DD'])",
-    description: { en: 'The date as text; tokens YYYY YY MM M DD D HH H mm ss, [text] is literal', zh: '把日期格式化为文本；支持 YYYY YY MM M DD D HH H mm ss，[文字] 原样输出' },
+    description: {
+      en: 'The date as text; tokens YYYY YY MM M DD D HH H mm ss, [text] is literal',
+      zh: '把日期格式化为文本；支持 YYYY YY MM M DD D HH H mm ss，[文字] 原样输出',
+    },
     arity: { min: 1, max: 2 },
     params: [p.date(), p.literal("'YYYY-MM-DD'")],
     result: returns('text', 'ifArgs'),
     strict: true,
-    evaluate: ([d], ctx, nodes) => formatLocal(toLocal(date(d ?? null), ctx.timeZone), parseDateFormat(nodes[1] ? literalOf(nodes[1]) : DEFAULT_FORMAT)),
+    evaluate: ([d], ctx, nodes) => formatLocal(toLocal(date(d), ctx.timeZone), parseDateFormat(nodes[1] ? literalOf(nodes[1]) : DEFAULT_FORMAT)),
     sql: ([d = ''], ctx, nodes) => `to_char(${localSql(d, ctx)}, ${ctx.text(toCharPattern(parseDateFormat(nodes[1] ? literalOf(nodes[1]) : DEFAULT_FORMAT)))})`,
   },
   DATE: {
     category: 'date',
     signature: 'DATE(year, month, day)',
-    description: { en: 'The date at midnight; months and days past the end roll over (DATE(2024, 13, 1) is 2025-01-01)', zh: '构造日期（零点）；超出范围的月、日自动进位' },
+    description: {
+      en: 'The date at midnight; months and days past the end roll over (DATE(2024, 13, 1) is 2025-01-01)',
+      zh: '构造日期（零点）；超出范围的月、日自动进位',
+    },
     arity: { min: 3, max: 3 },
     params: [p.number(), p.number(), p.number()],
     result: returns('date'),
     strict: true,
     evaluate: ([y, m, d], ctx) => {
-      const [year, month, day] = [num(y ?? null), num(m ?? null), num(d ?? null)].map(Math.trunc) as [number, number, number];
-      if (!inDateRange(num(y ?? null), num(m ?? null), num(d ?? null))) return errorValue('#NUM!');
+      const [year, month, day] = [num(y), num(m), num(d)].map(Math.trunc) as [number, number, number];
+      if (!inDateRange(num(y), num(m), num(d))) return errorValue('#NUM!');
       return fromLocal({ year, month, day, hour: 0, minute: 0, second: 0, millisecond: 0 }, ctx.timeZone);
     },
     sql: ([y = '', m = '', d = ''], ctx) =>

@@ -17,7 +17,8 @@ export const listFunctions = {
     params: [p.any()],
     result: returns('number'),
     strict: false,
-    evaluate: (args, _ctx, nodes) => args.reduce<number>((n, v, i) => n + (isList(nodes[i]) ? (Array.isArray(v) ? v.filter(filled).length : 0) : filled(v) ? 1 : 0), 0),
+    evaluate: (args, _ctx, nodes) =>
+      args.reduce<number>((n, v, i) => n + (isList(nodes[i]) ? (Array.isArray(v) ? v.filter(filled).length : 0) : filled(v) ? 1 : 0), 0),
     sql: (args, _ctx, nodes) =>
       `${joinSql(
         args.map((a, i) => {
@@ -37,6 +38,10 @@ export const listFunctions = {
     result: returns('number'),
     strict: false,
     evaluate: (args, _ctx, nodes) => args.reduce<number>((n, v, i) => n + (isList(nodes[i]) ? (Array.isArray(v) ? v.length : 0) : 1), 0),
-    sql: (args, _ctx, nodes) => `${joinSql(args.map((a, i) => (isList(nodes[i]) ? `coalesce(cardinality(${a}), 0)` : '1')), '+')}::float8`,
+    sql: (args, _ctx, nodes) =>
+      `${joinSql(
+        args.map((a, i) => (isList(nodes[i]) ? `coalesce(cardinality(${a}), 0)` : '1')),
+        '+',
+      )}::float8`,
   },
 } as const satisfies Record<string, FunctionDef>;

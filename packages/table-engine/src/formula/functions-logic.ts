@@ -46,8 +46,9 @@ export const logicFunctions = {
     result: (args) => ({ type: args[1]?.type ?? 'unknown', nullable: args.length < 3 || args.slice(1).some((a) => a.nullable) }),
     strict: false,
     evaluate: ([cond, then, otherwise]) => (isNullish(cond ?? null) ? (cond ?? null) : cond ? (then ?? null) : (otherwise ?? null)),
-    // `WHEN NOT c` keeps an error in the condition an error (NULL) instead of silently taking the else branch.
-    sql: ([c = '', then = '', otherwise]) => (otherwise === undefined ? `(CASE WHEN ${c} THEN ${then} END)` : `(CASE WHEN ${c} THEN ${then} WHEN NOT ${c} THEN ${otherwise} END)`),
+    // Matching on TRUE/FALSE keeps an error in the condition an error (NULL) instead of silently taking the else branch.
+    sql: ([c = '', then = '', otherwise]) =>
+      otherwise === undefined ? `(CASE WHEN ${c} THEN ${then} END)` : `(CASE ${c} WHEN true THEN ${then} WHEN false THEN ${otherwise} END)`,
   },
   AND: {
     category: 'logic',
@@ -115,7 +116,10 @@ export const logicFunctions = {
   SWITCH: {
     category: 'logic',
     signature: 'SWITCH(value, match1, result1, …, [default])',
-    description: { en: 'The result paired with the first match equal to the value, else the default (blank if omitted)', zh: '返回第一个与值相等的匹配项对应的结果，否则返回默认值（省略则为空）' },
+    description: {
+      en: 'The result paired with the first match equal to the value, else the default (blank if omitted)',
+      zh: '返回第一个与值相等的匹配项对应的结果，否则返回默认值（省略则为空）',
+    },
     arity: { min: 3, max: Infinity },
     params: [],
     coerce: (args, c) => {

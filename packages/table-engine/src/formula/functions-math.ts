@@ -3,7 +3,7 @@ import { remainder, remainderSql } from './operators.ts';
 import { isArrayType, type TypedNode } from './types.ts';
 import { errorValue, isNullish, NUMERIC_TEXT, textToNumber, type Value } from './values.ts';
 
-const num = (v: Value): number => v as number;
+const num = (v: Value | undefined): number => v as number;
 const items = (v: Value): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
 const isList = (node: TypedNode | undefined): boolean => node !== undefined && isArrayType(node.type);
 
@@ -72,12 +72,17 @@ export const mathFunctions = {
       let total = 0;
       for (const [i, v] of args.entries()) {
         if (isList(nodes[i])) total += sumOf(items(v));
-        else if (isNullish(v)) return v; // only errors reach here: blanks were turned into 0
+        else if (isNullish(v))
+          return v; // only errors reach here: blanks were turned into 0
         else total += num(v);
       }
       return total;
     },
-    sql: (args, _ctx, nodes) => joinSql(args.map((a, i) => (isList(nodes[i]) ? listSql('coalesce(sum(_e), 0)', a) : a)), '+'),
+    sql: (args, _ctx, nodes) =>
+      joinSql(
+        args.map((a, i) => (isList(nodes[i]) ? listSql('coalesce(sum(_e), 0)', a) : a)),
+        '+',
+      ),
   },
   AVERAGE: {
     category: 'math',
@@ -125,12 +130,30 @@ export const mathFunctions = {
     evaluate: (args, _ctx, nodes) => extreme(args, nodes, Math.max),
     sql: (args, _ctx, nodes) => `greatest(${args.map((a, i) => (isList(nodes[i]) ? listSql('max(_e)', a) : a)).join(', ')})`,
   },
-  ROUND: rounding('half', 'ROUND(number, [places])', 'Rounds half away from zero to `places` decimals (negative rounds to tens, hundreds…)', '四舍五入到指定小数位（负数表示十位、百位…）', (v, d) => `round(${v}, ${d})`),
-  ROUNDUP: rounding('up', 'ROUNDUP(number, [places])', 'Rounds away from zero', '向远离零的方向舍入', (v, d) => `CASE WHEN trunc(${v}, ${d}) = ${v} THEN ${v} ELSE trunc(${v}, ${d}) + sign(${v}) * power(10::numeric, -${d}) END`),
+  ROUND: rounding(
+    'half',
+    'ROUND(number, [places])',
+    'Rounds half away from zero to `places` decimals (negative rounds to tens, hundreds…)',
+    '四舍五入到指定小数位（负数表示十位、百位…）',
+    (v, d) => `round(${v}, ${d})`,
+  ),
+  ROUNDUP: rounding(
+    'up',
+    'ROUNDUP(number, [places])',
+    'Rounds away from zero',
+    '向远离零的方向舍入',
+    (v, d) => `CASE WHEN trunc(${v}, ${d}) = ${v} THEN ${v} ELSE trunc(${v}, ${d}) + sign(${v}) * power(10::numeric, -${d}) END`,
+  ),
   ROUNDDOWN: rounding('down', 'ROUNDDOWN(number, [places])', 'Rounds toward zero', '向零的方向舍入', (v, d) => `trunc(${v}, ${d})`),
   ABS: unary('ABS(number)', 'The absolute value', '绝对值', Math.abs, (x) => `abs(${x})`),
   INT: unary('INT(number)', 'Rounds down to the nearest integer', '向下取整', Math.floor, (x) => `floor(${x})`),
-  SQRT: unary('SQRT(number)', 'The square root; #NUM! for negative numbers', '平方根；负数返回 #NUM!', (x) => (x < 0 ? errorValue('#NUM!') : Math.sqrt(x)), (x) => `(CASE WHEN ${x} < 0 THEN NULL ELSE sqrt(${x}) END)`),
+  SQRT: unary(
+    'SQRT(number)',
+    'The square root; #NUM! for negative numbers',
+    '平方根；负数返回 #NUM!',
+    (x) => (x < 0 ? errorValue('#NUM!') : Math.sqrt(x)),
+    (x) => `(CASE WHEN ${x} < 0 THEN NULL ELSE sqrt(${x}) END)`,
+  ),
   MOD: {
     category: 'math',
     signature: 'MOD(number, divisor)',

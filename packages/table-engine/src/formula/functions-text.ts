@@ -1,8 +1,8 @@
 import { clampInt, clampIntSql, joinSql, p, returns, type FunctionDef } from './function-def.ts';
 import { chars, type Value } from './values.ts';
 
-const str = (v: Value): string => v as string;
-const num = (v: Value): number => v as number;
+const str = (v: Value | undefined): string => v as string;
+const num = (v: Value | undefined): number => v as number;
 /** Counts and positions are capped so `::int` cannot overflow in SQL. */
 const MAX_LEN = 1_000_000_000;
 
@@ -36,7 +36,9 @@ const edge = (side: 'left' | 'right', en: string, zh: string): FunctionDef => ({
 
 /** 1-based code-point position of `search` in `text` from `from`, or 0; PostgreSQL's `position` counts the same way. */
 function findFrom(search: string, text: string, from: number): number {
-  const rest = chars(text).slice(from - 1).join('');
+  const rest = chars(text)
+    .slice(from - 1)
+    .join('');
   const at = rest.indexOf(search);
   return at < 0 ? 0 : chars(rest.slice(0, at)).length + from;
 }
@@ -82,10 +84,34 @@ export const textFunctions = {
     evaluate: (args) => chars(str(args[0])).length,
     sql: ([t = '']) => `length(${t})::float8`,
   },
-  LOWER: text1('LOWER(text)', 'Lower-case letters', '转为小写', (s) => s.toLowerCase(), (x) => `lower(${x})`),
-  UPPER: text1('UPPER(text)', 'Upper-case letters', '转为大写', (s) => s.toUpperCase(), (x) => `upper(${x})`),
-  TRIM: text1('TRIM(text)', 'Removes spaces at both ends', '去掉首尾空格', (s) => s.replace(/^ +| +$/g, ''), (x) => `btrim(${x})`),
-  TEXT: text1('TEXT(value)', 'The value as text', '把值转为文本', (s) => s, (x) => x),
+  LOWER: text1(
+    'LOWER(text)',
+    'Lower-case letters',
+    '转为小写',
+    (s) => s.toLowerCase(),
+    (x) => `lower(${x})`,
+  ),
+  UPPER: text1(
+    'UPPER(text)',
+    'Upper-case letters',
+    '转为大写',
+    (s) => s.toUpperCase(),
+    (x) => `upper(${x})`,
+  ),
+  TRIM: text1(
+    'TRIM(text)',
+    'Removes spaces at both ends',
+    '去掉首尾空格',
+    (s) => s.replace(/^ +| +$/g, ''),
+    (x) => `btrim(${x})`,
+  ),
+  TEXT: text1(
+    'TEXT(value)',
+    'The value as text',
+    '把值转为文本',
+    (s) => s,
+    (x) => x,
+  ),
   SUBSTITUTE: {
     category: 'text',
     signature: 'SUBSTITUTE(text, old, new)',

@@ -73,8 +73,12 @@ export function parseFormula(source: string): Result<FormulaNode, FormulaError> 
   const prefix = (): FormulaNode => {
     const t = next();
     switch (t.kind) {
-      case 'number':
-        return fx.number(t.value ?? Number(t.text), t.start, t.end);
+      case 'number': {
+        const value = t.value ?? Number(t.text);
+        if (!Number.isFinite(value))
+          fail('formula.number_too_large', `Number too large at ${shownAt(t.start)}`, `第 ${shownAt(t.start)} 个字符处的数字过大`, t);
+        return fx.number(value, t.start, t.end);
+      }
       case 'string':
         return fx.text(t.text, t.start, t.end);
       case 'field':

@@ -85,3 +85,11 @@ function compareCodePoints(a: string, b: string): number {
 
 /** Counts characters the way PostgreSQL does (code points, so 😀 is one). */
 export const chars = (s: string): string[] => Array.from(s);
+
+/** A value as the grid shows it: errors by code, blanks as "", lists joined with ", ". */
+export function displayValue(v: Value, timeZone: string): string {
+  if (v === null) return '';
+  if (isError(v)) return v.code;
+  if (Array.isArray(v)) return arrayToText(v, timeZone) ?? '';
+  return scalarToText(v as Scalar, timeZone);
+}

@@ -1,3 +1,5 @@
+import { toHalfWidth } from './text.ts';
+
 /**
  * Normalises a phone number to E.164. Mainland China is the default country: "138 0013 8000", "+86 138-0013-8000",
  * "8613800138000" and "０１３８…" (full-width) all give "+8613800138000"; landlines like "010-12345678" give "+861012345678".
@@ -24,9 +26,4 @@ function cn(national: string): string | null {
   // Landline: area code (0 + 2–3 digits) + 7–8 digit number; E.164 drops the trunk 0.
   if (/^0\d{9,11}$/.test(n)) return `+86${n.slice(1)}`;
   return null;
-}
-
-/** Full-width ASCII (Ｓ１２３＋) to half-width, and the ideographic space to a space. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }

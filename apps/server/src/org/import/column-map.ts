@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../../platform/spreadsheet/normalize.ts';
+import { toHalfWidth } from '@concord/table-engine';
 
 export type ImportKind = 'departments' | 'people';
 

@@ -1,7 +1,7 @@
 import type { ImportRun, RowResult, SourceRow } from './import-row.ts';
 import { attempt, failed } from './import-row.ts';
 import { DepartmentIndex, nameKey, splitPath } from './department-index.ts';
-import { parseNumberText } from '../../platform/spreadsheet/normalize.ts';
+import { parseNumberText } from '@concord/table-engine';
 import { newId } from '../../platform/ids.ts';
 import * as departments from '../department.repo.ts';
 import { findPersonByNameEmailOrPhone } from '../person.service.ts';

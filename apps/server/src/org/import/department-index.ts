@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../../platform/spreadsheet/normalize.ts';
+import { toHalfWidth } from '@concord/table-engine';
 
 /** "技术中心 / 平台部", "技术中心／平台部" → ["技术中心", "平台部"]. */
 export function splitPath(text: string): string[] {

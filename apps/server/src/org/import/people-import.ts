@@ -2,7 +2,7 @@ import { email as emailSchema, type Locale, type Role } from '@concord/contracts
 import type { ImportRun, RowResult, SourceRow } from './import-row.ts';
 import { attempt, failed } from './import-row.ts';
 import { DepartmentIndex } from './department-index.ts';
-import { toHalfWidth } from '../../platform/spreadsheet/normalize.ts';
+import { toHalfWidth } from '@concord/table-engine';
 import * as departments from '../department.repo.ts';
 import * as people from '../person.repo.ts';
 import { findPersonByNameEmailOrPhone, writeNewPerson, writePersonPatch, type PersonPatch } from '../person.service.ts';

@@ -1,4 +1,4 @@
-import { parseNumberText } from './normalize.ts';
+import { parseNumberText } from '@concord/table-engine';
 
 const SCAN_ROWS = 20;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToDate, parseNumberText, stripThousands, toHalfWidth } from './normalize.ts';
+import { parseNumberText, stripThousands, toHalfWidth } from '@concord/table-engine';
+import { excelSerialToDate } from './normalize.ts';
 import { findHeaderRow } from './header-row.ts';
 
 describe('normalisation helpers', () => {

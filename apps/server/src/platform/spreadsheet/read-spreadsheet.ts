@@ -57,4 +57,4 @@ export async function readSpreadsheet(bytes: Uint8Array, filename: string): Prom
 }
 
 export { findHeaderRow } from './header-row.ts';
-export { toHalfWidth, stripThousands, parseNumberText, excelSerialToDate } from './normalize.ts';
+export { excelSerialToDate } from './normalize.ts';
