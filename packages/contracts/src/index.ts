@@ -15,3 +15,4 @@ export * from './org/import.ts';
 export * from './base/schema.ts';
 export * from './base/records.ts';
 export * from './base/history.ts';
+export * from './base/members.ts';

@@ -1,5 +1,14 @@
 import type { LocalizedText } from '@concord/contracts';
-import { choicesOf, normalizePhone, parseNumberText, toHalfWidth, type FieldMeta, type FieldType, type OptionsOf, type StoredOption } from '@concord/table-engine';
+import {
+  choicesOf,
+  normalizePhone,
+  parseNumberText,
+  toHalfWidth,
+  type FieldMeta,
+  type FieldType,
+  type OptionsOf,
+  type StoredOption,
+} from '@concord/table-engine';
 
 export type Converted = { ok: true; value: unknown } | { ok: false; error: LocalizedText };
 
@@ -21,7 +30,9 @@ const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === '
 export function parseNumber(input: unknown): number | null {
   if (typeof input === 'number') return Number.isFinite(input) ? input : null;
   if (typeof input !== 'string') return null;
-  const s = toHalfWidth(input).trim().replace(/^[¥$]\s*/, '');
+  const s = toHalfWidth(input)
+    .trim()
+    .replace(/^[¥$]\s*/, '');
   if (s.endsWith('%')) {
     const n = parseNumberText(s.slice(0, -1));
     return n === null ? null : n / 100;
@@ -112,6 +123,10 @@ function toDate(v: unknown): Date | null {
 }
 
 const system: ColumnSpec = { sqlType: null, toDb: (f) => bad(`${f.name} is read-only`, `${f.name} 为只读字段`), fromDb: (_f, raw) => raw ?? null };
+
+/** Computed values: dates become epoch ms like date fields, inside arrays too. */
+const plain = (v: unknown): unknown => (v instanceof Date ? v.getTime() : Array.isArray(v) ? v.map(plain) : v);
+const computed: ColumnSpec = { ...system, fromDb: (_f, raw) => (raw === null || raw === undefined ? null : plain(raw)) };
 
 export const columnSpecs = {
   text,
@@ -222,9 +237,9 @@ export const columnSpecs = {
     },
     fromDb: (_f, raw) => (Array.isArray(raw) && raw.length ? raw : null),
   },
-  lookup: system,
-  rollup: system,
-  formula: system,
+  lookup: computed,
+  rollup: computed,
+  formula: computed,
   autoNumber: system,
   createdTime: { ...system, fromDb: (_f, raw) => (raw instanceof Date ? raw.getTime() : null) },
   modifiedTime: { ...system, fromDb: (_f, raw) => (raw instanceof Date ? raw.getTime() : null) },

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { choicesOf, fieldTypeDefs, type FieldMeta, type OptionsOf } from '@concord/table-engine';
 import { physicalTable, type TableMeta } from './table-meta.ts';
+import { formulaExpr } from './formula-sql.ts';
 
 /** Tables that lookups and rollups read from, keyed by table id. */
 export type RelatedTables = ReadonlyMap<string, TableMeta>;
@@ -52,9 +53,11 @@ export function valueExpr(field: FieldMeta, related: RelatedTables, alias = 't')
           return sql`null`;
       }
     }
-    case 'formula':
-      // Compiled by the formula engine when available; until then formulas read as empty.
-      return sql`null`;
+    case 'formula': {
+      // Formulas reference fields of their own table, which is always in `related`.
+      const table = [...related.values()].find((t) => t.byId.get(field.id) === field);
+      return table ? formulaExpr(field, table, related) : sql`null`;
+    }
     default:
       return col(alias, field.id);
   }

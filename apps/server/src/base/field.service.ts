@@ -1,5 +1,5 @@
 import type { FieldDto, FieldInput } from '@concord/contracts';
-import { fieldOptions, type FieldMeta, type FieldOptions, type OptionsOf } from '@concord/table-engine';
+import { analyzeFormula, fieldOptions, type FieldMeta, type FieldOptions, type OptionsOf } from '@concord/table-engine';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -27,6 +27,18 @@ async function checkReferences(trx: Db, table: TableMeta, f: FieldOptions): Prom
     const target = await trx.selectFrom('base_tables').select(['id', 'base_id']).where('id', '=', f.options.tableId).executeTakeFirst();
     if (!target || target.base_id !== table.baseId)
       throw fieldError('bad_link_table', `Linked table ${f.options.tableId} is not in this base`, `关联的数据表 ${f.options.tableId} 不在此多维表格中`);
+  }
+  if (f.type === 'formula') {
+    const checked = analyzeFormula(f.options.expression, { fields: (name) => table.byName.get(name) });
+    if (!checked.ok) {
+      const e = checked.error[0]!;
+      throw new AppError(
+        'validation',
+        'base.field.formula_invalid',
+        { en: `Formula error at ${e.start}: ${e.message.en}`, zh: `公式错误（位置 ${e.start}）：${e.message.zh}` },
+        { feishuCode: 1254000, errors: checked.error },
+      );
+    }
   }
   if (f.type === 'lookup' || f.type === 'rollup') {
     const link = table.byId.get(f.options.linkFieldId);

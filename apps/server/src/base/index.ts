@@ -5,6 +5,7 @@
 import './base.db.ts';
 
 export { baseRoutes } from './base.routes.ts';
+export { baseOpenApiRoutes } from './open-api/bitable.routes.ts';
 export { canJoinBaseRoom } from './rooms.ts';
 export { createBase, getBase, listBases } from './base.service.ts';
 export { createTable, createField, deleteField, deleteTable, renameTable, readableTable } from './table.service.ts';

@@ -98,12 +98,13 @@ export const textFunctions = {
     (s) => s.toUpperCase(),
     (x) => `upper(${x})`,
   ),
+  // Also the ideographic space (U+3000) that Chinese input methods type.
   TRIM: text1(
     'TRIM(text)',
-    'Removes spaces at both ends',
-    '去掉首尾空格',
-    (s) => s.replace(/^ +| +$/g, ''),
-    (x) => `btrim(${x})`,
+    'Removes spaces (including full-width ones) at both ends',
+    '去掉首尾空格（含全角空格）',
+    (s) => s.replace(/^[ \u3000]+|[ \u3000]+$/g, ''),
+    (x) => `btrim(${x}, ' \u3000')`,
   ),
   TEXT: text1(
     'TEXT(value)',

@@ -69,7 +69,7 @@ const ROWS: Partial<Record<Column, unknown>>[] = [
     due: '2025-03-31T15:59:59.000Z',
     tags: ['a', null],
     scores: [0.1, 0.2],
-    note: 'x',
+    note: '\u3000x \u3000',
     created: '2023-12-31T23:59:59.000Z',
     owner: ['王五', '赵六'],
     total: 0,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldInput } from '@concord/contracts';
-import { fieldOptions, selectColors, type FieldMeta, type FieldType, type OptionsOf, type StoredOption } from '@concord/table-engine';
+import { choicesOf, fieldOptions, selectColors, type FieldMeta, type FieldType, type OptionsOf } from '@concord/table-engine';
 import { FEISHU, feishuError } from './feishu-errors.ts';
 
 /**
@@ -197,8 +197,8 @@ const plain =
   (type: number, ui_type: string): Describe =>
   () => ({ type, ui_type, property: null });
 const choicesOut = (f: FieldMeta) => ({
-  options: (f.options as OptionsOf<'singleSelect'>).choices.map((c) => ({
-    id: (c as StoredOption).id,
+  options: choicesOf(f).map((c) => ({
+    id: c.id,
     name: c.name,
     color: Math.max(0, selectColors.indexOf(c.color)),
   })),

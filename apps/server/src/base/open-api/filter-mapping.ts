@@ -71,6 +71,9 @@ function toCondition(c: z.infer<typeof condition>, fields: Fields): FilterNode {
   if (!field) throw invalid(`no field named ${JSON.stringify(c.field_name)}`, `不存在名为 ${JSON.stringify(c.field_name)} 的字段`);
   const op = OPERATORS.find((o) => o === c.operator);
   if (!op) throw invalid(`operator ${JSON.stringify(c.operator)} is not supported`, `不支持运算符 ${JSON.stringify(c.operator)}`);
+  if (field.type === 'createdBy' || field.type === 'modifiedBy')
+    // Concord's filter SQL treats people as arrays; these two are single system columns (not supported there yet).
+    throw invalid(`${field.name}: filtering by creator or last editor is not supported yet`, `${field.name}：暂不支持按创建人或修改人筛选`);
   const values = c.value ?? [];
   if (op === 'isEmpty' || op === 'isNotEmpty') return cond(field.id, op);
   if (values.length === 0) throw invalid(`${field.name}: value is required for ${op}`, `${field.name}：${op} 需要 value`);
