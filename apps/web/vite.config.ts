@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const API = 'http://127.0.0.1:3000';
+/** Where `vite` (dev) forwards API calls: the Concord server started with `npm run dev`. */
+const API = process.env.CONCORD_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here,

@@ -45,7 +45,11 @@ describe('directory', () => {
   });
 
   it('opens a department and lists its people', async () => {
-    await revealDepartment(page, ancestors.map((a) => a.id), dept.id);
+    await revealDepartment(
+      page,
+      ancestors.map((a) => a.id),
+      dept.id,
+    );
     await expect.poll(() => deptName(dept.id).textContent()).toContain('质量保障部');
     await deptName(dept.id).click();
     await personRow(person.id).waitFor({ state: 'visible' });

@@ -51,7 +51,11 @@ describe('phone-width layout (375 px)', () => {
 
   it('shows the directory of the demo company without horizontal scrolling', async () => {
     await page.locator('[data-testid=dept-node]').first().waitFor({ state: 'visible' });
-    await page.locator('[data-testid=person-row]').first().waitFor({ state: 'visible' }).catch(() => undefined);
+    await page
+      .locator('[data-testid=person-row]')
+      .first()
+      .waitFor({ state: 'visible' })
+      .catch(() => undefined);
     expect(await scrollWidth()).toBeLessThanOrEqual(WIDTH);
   });
 });

@@ -67,6 +67,12 @@ export async function createPgDatabase(base = pgBaseUrl()): Promise<PgDatabase> 
   };
 }
 
+// If the test run dies without teardown, don't leave servers behind.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of running) c.kill('SIGKILL');
+});
+
 export interface ServerOptions {
   /** Create the administrator from CONCORD_ADMIN_* (default true); false leaves the first-run setup page. */
   admin?: boolean;
@@ -118,6 +124,8 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);

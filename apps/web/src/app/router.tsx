@@ -1,9 +1,16 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { DirectoryRoute, LoginRoute, SessionLocaleEffect, SetupRoute, loadAdminRoutes } from '../features/org/index.ts';
+import { useT } from '../lib/i18n/i18n.tsx';
+import { PageSpinner } from '../ui/spinner.tsx';
 import { AppShell } from './app-shell.tsx';
 import { ComingSoonPage } from './coming-soon-page.tsx';
 import { NotFoundPage, RouteErrorPage } from './error-pages.tsx';
+
+function BootSpinner() {
+  const t = useT();
+  return <PageSpinner label={t('common.loading')} />;
+}
 
 function RootLayout() {
   return (
@@ -25,6 +32,8 @@ export const router = createBrowserRouter([
   {
     element: <RootLayout />,
     errorElement: <RouteErrorPage />,
+    // Shown while a lazily loaded page (the admin console) arrives on a first visit straight to it.
+    hydrateFallbackElement: <BootSpinner />,
     children: [
       { path: 'setup', element: <SetupRoute /> },
       { path: 'login', element: <LoginRoute /> },

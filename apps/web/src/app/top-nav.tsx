@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import type { SessionUser } from '@concord/contracts';
 import { LocaleSwitch } from '../features/org/index.ts';
 import { useT, type MessageKey } from '../lib/i18n/i18n.tsx';
@@ -26,6 +26,13 @@ export interface TopNavProps {
 export function TopNav({ user }: TopNavProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const [shownPath, setShownPath] = useState(pathname);
+  // Any navigation (a link, the back button) closes the phone menu.
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
   const navRef = useRef<HTMLElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(navRef, open, close);

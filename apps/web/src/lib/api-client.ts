@@ -36,7 +36,6 @@ export function setApiLanguage(locale: string): void {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const GATEWAY_DOWN = new Set([502, 503, 504]);
 
 function parseError(status: number, text: string): WebApiError {
   let json: unknown;
@@ -66,8 +65,8 @@ const browserFetch: FetchLike = async (url, init) => {
   const text = await res.text();
   if (res.status >= 400) {
     const err = parseError(res.status, text);
-    // A proxy's own 502/504 page (not our JSON error) means the server itself is down.
-    if (GATEWAY_DOWN.has(res.status) && err.code.startsWith('http.')) throw new UnreachableError(err);
+    // A 5xx that is not our JSON error came from a proxy in front (the dev proxy answers 500, nginx 502/504): the server itself is down.
+    if (res.status >= 500 && err.code.startsWith('http.')) throw new UnreachableError(err);
     throw err;
   }
   return { status: res.status, text: async () => text };
@@ -95,6 +94,13 @@ export function isApiError(err: unknown): err is ApiError {
 
 export function isUnreachable(err: unknown): boolean {
   return err instanceof UnreachableError;
+}
+
+/** Whether `err` must be shown as a whole: it is not a validation error about one of `fields` (those show beside their input). */
+export function needsFormNotice(err: unknown, fields: readonly string[]): boolean {
+  if (!err) return false;
+  const byField = fieldErrors(err);
+  return !Object.keys(byField).some((f) => fields.includes(f));
 }
 
 /** Field-level messages from a validation error (`details.issues[].path` such as `body.email`), keyed by field name. */

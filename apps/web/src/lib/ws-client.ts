@@ -1,5 +1,14 @@
 import { serverMessage, type ClientMessage, type DomainEvent, type Room } from '@concord/contracts';
 
+/** The part of the browser WebSocket this client uses. */
+export interface SocketLike {
+  readonly readyState: number;
+  onmessage: ((e: { data: unknown }) => void) | null;
+  onclose: ((e: { code: number }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type EventHandler = (event: DomainEvent, seq: number) => void;
 
@@ -9,16 +18,34 @@ export interface RealtimeClientOptions {
   /** Called when the server says too much was missed: reload every query. */
   onResync: () => void;
   onStatus?: (status: RealtimeStatus) => void;
-  /** For tests. */
-  createSocket?: (url: string) => WebSocket;
+  /** For tests: anything shaped like a browser WebSocket. */
+  createSocket?: (url: string) => SocketLike;
 }
 
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 /** How far below the highest seq we still remember seen seqs; the server replays a small overlap on resume. */
 const SEEN_WINDOW = 500;
+/** WebSocket.OPEN, spelled out so the client also runs where no global WebSocket exists (unit tests). */
+const OPEN = 1;
 /** Close codes after which retrying cannot help until the user signs in again. */
 const FATAL_CLOSE = new Set([4401, 4403]);
+
+function browserSocket(url: string): SocketLike {
+  const ws = new WebSocket(url);
+  const socket: SocketLike = {
+    get readyState() {
+      return ws.readyState;
+    },
+    onmessage: null,
+    onclose: null,
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+  };
+  ws.onmessage = (e) => socket.onmessage?.({ data: e.data });
+  ws.onclose = (e) => socket.onclose?.({ code: e.code });
+  return socket;
+}
 
 /** The same-origin realtime endpoint. */
 export function realtimeUrl(): string {
@@ -31,7 +58,7 @@ export function realtimeUrl(): string {
  * (`resume` from the highest seq seen), drops duplicates, and hands each domain event to the registered handlers.
  */
 export class RealtimeClient {
-  private ws: WebSocket | null = null;
+  private ws: SocketLike | null = null;
   private readonly rooms = new Set<Room>();
   private readonly handlers = new Set<EventHandler>();
   private readonly seen = new Set<number>();
@@ -48,13 +75,13 @@ export class RealtimeClient {
   start(): void {
     if (this.running) return;
     this.running = true;
-    window.addEventListener('online', this.handleOnline);
+    if (typeof window !== 'undefined') window.addEventListener('online', this.handleOnline);
     this.connect();
   }
 
   stop(): void {
     this.running = false;
-    window.removeEventListener('online', this.handleOnline);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.handleOnline);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const ws = this.ws;
@@ -100,18 +127,18 @@ export class RealtimeClient {
   }
 
   private send(msg: ClientMessage): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
+    if (this.ws?.readyState === OPEN) this.ws.send(JSON.stringify(msg));
   }
 
   private connect(): void {
     this.timer = null;
     this.setStatus(this.connectedOnce ? 'reconnecting' : 'connecting');
-    const ws = this.options.createSocket ? this.options.createSocket(this.options.url) : new WebSocket(this.options.url);
+    const ws = (this.options.createSocket ?? browserSocket)(this.options.url);
     this.ws = ws;
-    ws.onmessage = (e: MessageEvent) => {
+    ws.onmessage = (e) => {
       if (this.ws === ws) this.handleMessage(String(e.data));
     };
-    ws.onclose = (e: CloseEvent) => {
+    ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
       if (!this.running) return;

@@ -19,7 +19,19 @@ export interface ButtonProps {
   onClick?: () => void;
 }
 
-export function Button({ children, variant = 'secondary', size = 'md', type = 'button', form, disabled, busy, title, ariaLabel, testId, onClick }: ButtonProps) {
+export function Button({
+  children,
+  variant = 'secondary',
+  size = 'md',
+  type = 'button',
+  form,
+  disabled,
+  busy,
+  title,
+  ariaLabel,
+  testId,
+  onClick,
+}: ButtonProps) {
   return (
     <button
       type={type}

@@ -16,7 +16,20 @@ export interface TextFieldProps {
 }
 
 /** A labelled input with room for the server's message about it. */
-export function TextField({ label, name, value, onChange, type = 'text', error, hint, placeholder, autoComplete, autoFocus, disabled, testId }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  type = 'text',
+  error,
+  hint,
+  placeholder,
+  autoComplete,
+  autoFocus,
+  disabled,
+  testId,
+}: TextFieldProps) {
   const id = useId();
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (

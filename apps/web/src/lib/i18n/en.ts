@@ -139,9 +139,14 @@ export const en = {
   'import.kind': 'What to import',
   'import.kind.people': 'People',
   'import.kind.departments': 'Departments',
-  'import.columns.people': 'Columns: name, email, mobile, job title, department, manager (Chinese or English headers).',
-  'import.columns.departments': 'Columns: department name, parent department, head (Chinese or English headers).',
+  'import.columns.people':
+    'Columns: name and email (required), mobile, job title, department, manager, language, time zone, role. Headers may be English or Chinese (姓名, 邮箱, 手机, 职位, 部门, 直属上级).',
+  'import.columns.departments':
+    'Columns: department name (required), parent department, head, sort order. Headers may be English or Chinese (部门名称, 上级部门, 负责人, 排序).',
+  'import.template': 'Download a template (CSV)',
   'import.file': 'File',
+  'import.chooseFile': 'Choose file…',
+  'import.noFile': 'No file chosen',
   'import.fileHint': 'CSV (UTF-8 or GBK) or Excel .xlsx; the first row holds the column headers.',
   'import.preview': 'Preview',
   'import.run': 'Import',

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { DepartmentDto } from '@concord/contracts';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorNotice } from '../../../ui/error-notice.tsx';
@@ -72,7 +72,7 @@ export function DepartmentFormModal({ departments, department, parentId, onClose
       }
     >
       <form id="department-form" className="form" noValidate onSubmit={handleSubmit}>
-        {mutation.error && <ErrorNotice error={mutation.error} />}
+        {needsFormNotice(mutation.error, ['name', 'parentId', 'headId', 'order']) && <ErrorNotice error={mutation.error} />}
         <TextField label={t('dept.name')} name="name" value={name} onChange={setName} error={errors.name} autoFocus />
         <SelectField label={t('dept.parent')} name="parentId" value={parent} options={parentOptions} onChange={setParent} error={errors.parentId} />
         <PersonPicker label={t('dept.head')} value={head} onChange={setHead} error={errors.headId} />

@@ -33,7 +33,13 @@ export function DeptMultiPicker({ label, departments, value, error, onChange }: 
     <fieldset className={`field dept-multi${error ? ' field-invalid' : ''}`}>
       <legend>{label}</legend>
       {options.length > 8 && (
-        <input type="search" className="dept-multi-filter" value={filter} placeholder={t('picker.filterDepartments')} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          className="dept-multi-filter"
+          value={filter}
+          placeholder={t('picker.filterDepartments')}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       )}
       <div className="dept-multi-list">
         {shown.length === 0 && <p className="muted">{t('directory.noDepartments')}</p>}

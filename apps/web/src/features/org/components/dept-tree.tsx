@@ -72,7 +72,11 @@ export function DeptTree({ departments, selectedId, totalPeople, onSelect }: Dep
         aria-selected={selectedId === null}
         tabIndex={0}
         onClick={() => onSelect(null)}
-        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect(null))}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' && e.key !== ' ') return;
+          e.preventDefault();
+          onSelect(null);
+        }}
       >
         <span className="dept-chevron-spacer" />
         <span className="dept-label">{t('directory.allPeople')}</span>
@@ -95,8 +99,10 @@ export function DeptTree({ departments, selectedId, totalPeople, onSelect }: Dep
             data-dept-id={dept.id}
             onClick={() => handleSelect(row)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), handleSelect(row));
-              else if (e.key === 'ArrowRight' && children.length) setOpen(dept.id, true);
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                handleSelect(row);
+              } else if (e.key === 'ArrowRight' && children.length) setOpen(dept.id, true);
               else if (e.key === 'ArrowLeft' && children.length) setOpen(dept.id, false);
             }}
           >

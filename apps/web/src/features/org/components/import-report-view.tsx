@@ -59,7 +59,9 @@ export function ImportReportView({ report }: ImportReportViewProps) {
               <tr key={r.row} className={r.error ? 'row-error' : r.warnings.length ? 'row-warning' : undefined} data-testid="import-row" data-action={r.action}>
                 <td className="num">{r.row}</td>
                 <td>
-                  <span className={`badge badge-flush badge-${r.action === 'error' ? 'error' : r.action === 'created' ? 'ok' : r.action === 'updated' ? 'blue' : 'muted'}`}>
+                  <span
+                    className={`badge badge-flush badge-${r.action === 'error' ? 'error' : r.action === 'created' ? 'ok' : r.action === 'updated' ? 'blue' : 'muted'}`}
+                  >
                     {t(ACTION_LABEL[r.action])}
                   </span>
                 </td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { locales, type DepartmentDto, type PersonDto, type Role } from '@concord/contracts';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorNotice } from '../../../ui/error-notice.tsx';
@@ -20,7 +20,19 @@ export interface PersonFormModalProps {
 }
 
 const DEFAULT_TZ = 'Asia/Shanghai';
-const COMMON_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const PERSON_FIELDS = ['name', 'email', 'mobile', 'title', 'departmentIds', 'managerId', 'role', 'locale', 'timeZone', 'password'] as const;
+const COMMON_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 /** Create or edit a person; moving between departments is editing `departmentIds`. Field messages come from the server. */
 export function PersonFormModal({ departments, person, onClose }: PersonFormModalProps) {
@@ -33,7 +45,9 @@ export function PersonFormModal({ departments, person, onClose }: PersonFormModa
   const [mobile, setMobile] = useState(person?.mobile ?? '');
   const [title, setTitle] = useState(person?.title ?? '');
   const [deptIds, setDeptIds] = useState<string[]>(person?.departmentIds ?? []);
-  const [manager, setManager] = useState<PickedPerson | null>(person?.managerId ? { id: person.managerId, name: person.managerName ?? person.managerId } : null);
+  const [manager, setManager] = useState<PickedPerson | null>(
+    person?.managerId ? { id: person.managerId, name: person.managerName ?? person.managerId } : null,
+  );
   const [role, setRole] = useState<Role>(person?.role ?? 'member');
   const [locale, setLocale] = useState<string>(person?.locale ?? '');
   const [timeZone, setTimeZone] = useState(person?.timeZone ?? DEFAULT_TZ);
@@ -74,7 +88,7 @@ export function PersonFormModal({ departments, person, onClose }: PersonFormModa
       }
     >
       <form id="person-form" className="form form-grid" noValidate onSubmit={handleSubmit}>
-        {mutation.error && (
+        {needsFormNotice(mutation.error, PERSON_FIELDS) && (
           <div className="form-grid-full">
             <ErrorNotice error={mutation.error} />
           </div>
@@ -112,7 +126,14 @@ export function PersonFormModal({ departments, person, onClose }: PersonFormModa
         />
         <div className="field">
           <label htmlFor="person-tz">{t('field.timeZone')}</label>
-          <input id="person-tz" name="timeZone" list="person-tz-list" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-invalid={errors.timeZone ? true : undefined} />
+          <input
+            id="person-tz"
+            name="timeZone"
+            list="person-tz-list"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            aria-invalid={errors.timeZone ? true : undefined}
+          />
           <datalist id="person-tz-list">
             {COMMON_ZONES.map((z) => (
               <option key={z} value={z} />

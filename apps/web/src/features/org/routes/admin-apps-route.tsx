@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { appScope, type AppDto } from '@concord/contracts';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -64,14 +64,18 @@ export function AdminAppsRoute() {
         <h2 className="section-title">{t('apps.create')}</h2>
         <p className="muted">{t('apps.intro')}</p>
         <form className="form form-narrow" noValidate onSubmit={handleCreate}>
-          {create.error && <ErrorNotice error={create.error} />}
+          {needsFormNotice(create.error, ['name', 'scopes']) && <ErrorNotice error={create.error} />}
           <TextField label={t('apps.name')} name="appName" value={name} onChange={setName} error={errors.name} />
           <fieldset className="field">
             <legend>{t('apps.scopes')}</legend>
             <div className="check-grid">
               {appScope.options.map((s) => (
                 <label key={s} className="check">
-                  <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.target.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} />
+                  <input
+                    type="checkbox"
+                    checked={scopes.includes(s)}
+                    onChange={(e) => setScopes(e.target.checked ? [...scopes, s] : scopes.filter((x) => x !== s))}
+                  />
                   <code>{s}</code>
                 </label>
               ))}

@@ -47,7 +47,11 @@ export function AdminAuditRoute() {
             <tbody>
               {rows.map((e) => (
                 <Fragment key={e.id}>
-                  <tr data-testid="audit-row" className={e.details ? 'is-clickable' : undefined} onClick={() => e.details && setOpen(open === e.id ? null : e.id)}>
+                  <tr
+                    data-testid="audit-row"
+                    className={e.details ? 'is-clickable' : undefined}
+                    onClick={() => e.details && setOpen(open === e.id ? null : e.id)}
+                  >
                     <td className="nowrap">{formatDateTime(e.at, locale)}</td>
                     <td>{e.actorName ?? e.actorId ?? t(`audit.actorType.${e.actorType}`)}</td>
                     <td>

@@ -69,7 +69,13 @@ export function AdminDepartmentsRoute() {
                   </td>
                   <td className="hide-sm">{dept.headName ?? <span className="muted">—</span>}</td>
                   <td className="num">{dept.memberCount}</td>
-                  <td>{dept.active ? <span className="badge badge-ok badge-flush">{t('common.active')}</span> : <span className="badge badge-muted badge-flush">{t('common.inactive')}</span>}</td>
+                  <td>
+                    {dept.active ? (
+                      <span className="badge badge-ok badge-flush">{t('common.active')}</span>
+                    ) : (
+                      <span className="badge badge-muted badge-flush">{t('common.inactive')}</span>
+                    )}
+                  </td>
                   <td className="actions-col">
                     <div className="row-actions">
                       <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: 'edit', department: dept })}>

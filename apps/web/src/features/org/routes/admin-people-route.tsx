@@ -78,7 +78,13 @@ export function AdminPeopleRoute() {
                   <td className="cell-wrap">{p.email}</td>
                   <td className="hide-sm">{p.title ?? ''}</td>
                   <td className="hide-sm">{p.departmentIds.map((id) => deptNames.get(id) ?? id).join('、')}</td>
-                  <td>{p.active ? <span className="badge badge-ok badge-flush">{t('common.active')}</span> : <span className="badge badge-muted badge-flush">{t('common.inactive')}</span>}</td>
+                  <td>
+                    {p.active ? (
+                      <span className="badge badge-ok badge-flush">{t('common.active')}</span>
+                    ) : (
+                      <span className="badge badge-muted badge-flush">{t('common.inactive')}</span>
+                    )}
+                  </td>
                   <td className="actions-col">
                     <div className="row-actions">
                       <Button size="sm" variant="ghost" onClick={() => setEditing({ mode: 'edit', person: p })}>
@@ -102,7 +108,9 @@ export function AdminPeopleRoute() {
           </Button>
         </div>
       )}
-      {editing && <PersonFormModal departments={departments.data ?? []} person={editing.mode === 'edit' ? editing.person : undefined} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PersonFormModal departments={departments.data ?? []} person={editing.mode === 'edit' ? editing.person : undefined} onClose={() => setEditing(null)} />
+      )}
       {toggling && (
         <ConfirmDialog
           title={toggling.active ? t('person.deactivateTitle', { name: toggling.name }) : t('person.reactivateTitle', { name: toggling.name })}

@@ -95,9 +95,7 @@ export function DirectoryRoute() {
         {people.error && <ErrorNotice error={people.error} onRetry={() => void people.refetch()} />}
         {people.isPending && <PageSpinner label={t('common.loading')} />}
         {!q && deptList.length === 0 && <SeedDemoCard isAdmin={isAdmin} />}
-        {people.data && rows.length === 0 && (q || deptList.length > 0) && (
-          <EmptyState title={q ? t('directory.noMatches') : t('directory.noPeopleHere')} />
-        )}
+        {people.data && rows.length === 0 && (q || deptList.length > 0) && <EmptyState title={q ? t('directory.noMatches') : t('directory.noPeopleHere')} />}
         {rows.length > 0 && (
           <div className={people.isPlaceholderData ? 'is-stale' : undefined}>
             <PeopleList

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorNotice } from '../../../ui/error-notice.tsx';
@@ -33,9 +33,26 @@ export function LoginRoute() {
     <AuthCard title={t('login.title')} subtitle={t('login.subtitle')}>
       <form className="form" noValidate onSubmit={handleSubmit}>
         {session.error && <ErrorNotice error={session.error} onRetry={() => void session.refetch()} />}
-        {loginMutation.error && <ErrorNotice error={loginMutation.error} />}
-        <TextField label={t('field.email')} name="email" type="email" autoComplete="username" autoFocus value={email} onChange={setEmail} error={errors.email} />
-        <TextField label={t('field.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors.password} />
+        {needsFormNotice(loginMutation.error, ['email', 'password']) && <ErrorNotice error={loginMutation.error} />}
+        <TextField
+          label={t('field.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          value={email}
+          onChange={setEmail}
+          error={errors.email}
+        />
+        <TextField
+          label={t('field.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors.password}
+        />
         <Button type="submit" variant="primary" busy={loginMutation.isPending}>
           {t('login.submit')}
         </Button>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router-dom';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
 import { ErrorNotice } from '../../../ui/error-notice.tsx';
@@ -33,7 +33,7 @@ export function SetupRoute() {
     <AuthCard title={t('setup.title')} subtitle={t('setup.subtitle')}>
       <form className="form" noValidate onSubmit={handleSubmit}>
         {session.error && <ErrorNotice error={session.error} onRetry={() => void session.refetch()} />}
-        {setupMutation.error && <ErrorNotice error={setupMutation.error} />}
+        {needsFormNotice(setupMutation.error, ['name', 'email', 'password']) && <ErrorNotice error={setupMutation.error} />}
         <TextField label={t('field.name')} name="name" autoComplete="name" autoFocus value={name} onChange={setName} error={errors.name} />
         <TextField label={t('field.email')} name="email" type="email" autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
         <TextField

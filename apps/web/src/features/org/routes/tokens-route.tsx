@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrors } from '../../../lib/api-client.ts';
+import { fieldErrors, needsFormNotice } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -55,7 +55,7 @@ export function TokensRoute({ standalone }: TokensRouteProps) {
             {t('tokens.createButton')}
           </Button>
         </form>
-        {create.error && !errors.name && <ErrorNotice error={create.error} />}
+        {needsFormNotice(create.error, ['name']) && <ErrorNotice error={create.error} />}
       </section>
       <section className="panel">
         {tokens.isPending && <PageSpinner label={t('common.loading')} />}
@@ -91,7 +91,11 @@ export function TokensRoute({ standalone }: TokensRouteProps) {
         )}
       </section>
       {secret && (
-        <SecretOnceModal title={t('tokens.secretTitle')} values={[{ label: t('tokens.token'), value: secret, testId: 'token-value' }]} onClose={() => setSecret(null)} />
+        <SecretOnceModal
+          title={t('tokens.secretTitle')}
+          values={[{ label: t('tokens.token'), value: secret, testId: 'token-value' }]}
+          onClose={() => setSecret(null)}
+        />
       )}
       {revoking && (
         <ConfirmDialog

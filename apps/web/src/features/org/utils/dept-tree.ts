@@ -66,7 +66,12 @@ export function subtreeIds(depts: readonly DepartmentDto[], id: string): Set<str
   let grew = true;
   while (grew) {
     grew = false;
-    for (const d of depts) if (d.parentId && out.has(d.parentId) && !out.has(d.id)) (out.add(d.id), (grew = true));
+    for (const d of depts) {
+      if (d.parentId && out.has(d.parentId) && !out.has(d.id)) {
+        out.add(d.id);
+        grew = true;
+      }
+    }
   }
   return out;
 }
