@@ -42,6 +42,8 @@ export interface PageQuery {
   sort: SortSpec[];
   offset: number;
   limit: number;
+  /** Count matching records too (-1 when not asked, for the grid's later pages). */
+  withTotal: boolean;
 }
 
 /** One page of records plus the total matching count. Ties always break by `seq`, so pages never overlap. */
@@ -92,6 +94,11 @@ export async function insertRecords(db: Db, table: TableMeta, rows: { id: string
     );
     await sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`.execute(db);
   }
+  await adjustCount(db, table.id, rows.length);
+}
+
+async function adjustCount(db: Db, tableId: string, delta: number): Promise<void> {
+  if (delta !== 0) await db.updateTable('base_tables').set((eb) => ({ record_count: eb('record_count', '+', delta) })).where('id', '=', tableId).execute();
 }
 
 /** Parameters carry an explicit type so PostgreSQL never has to guess (arrays, jsonb, numerics). */
@@ -110,6 +117,7 @@ export async function updateRecord(db: Db, table: TableMeta, id: string, values:
 
 export async function deleteRecords(db: Db, table: TableMeta, ids: string[]): Promise<string[]> {
   const res = await sql<{ id: string }>`delete from ${physicalTable(table.id)} where id = any(${sql.val(ids)}::text[]) returning id`.execute(db);
+  await adjustCount(db, table.id, -res.rows.length);
   return res.rows.map((r) => r.id);
 }
 

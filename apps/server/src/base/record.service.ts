@@ -52,6 +52,7 @@ export interface RecordQuery {
   offset: number;
   limit: number;
   fieldIds?: string[];
+  withTotal?: boolean;
 }
 
 /** A page of records of a table, filtered and sorted in SQL (the view's settings unless overridden). */
@@ -79,7 +80,7 @@ export async function queryRecords(
         { en: `Unknown sort field ${s.fieldId}`, zh: `排序字段 ${s.fieldId} 不存在` },
         { feishuCode: 1254019 },
       );
-  const page = await repo.findPage(deps.db, table, related, fields, { where, sort, offset: q.offset, limit: q.limit });
+  const page = await repo.findPage(deps.db, table, related, fields, { where, sort, offset: q.offset, limit: q.limit, withTotal: q.withTotal !== false });
   return { items: await toDtos(deps.db, fields, page.rows), total: page.total, offset: q.offset };
 }
 
@@ -119,7 +120,8 @@ export async function createRecords(deps: Deps, ctx: RequestContext, tableId: st
       table.id,
       actorId,
       'create',
-      rows.map((r) => ({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) })),
+      // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
+      rows.map((r) => ({ id: r.id, changes: {} })),
     );
     await changedEvent(
       trx,

@@ -32,6 +32,8 @@ export const queryRecords = defineRoute({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
     fieldIds: z.array(id).max(500).optional(),
+    /** Set false on later pages of the same query to skip counting (`total` is then -1). */
+    withTotal: z.boolean().default(true),
   }),
   output: z.object({ items: z.array(recordDto), total: z.number().int(), offset: z.number().int() }),
 });

@@ -21,6 +21,8 @@ create table base_tables (
   base_id text not null references bases(id) on delete cascade,
   name text not null,
   position integer not null default 0,
+  -- Kept exact in the transactions that insert and delete records, so an unfiltered count costs nothing.
+  record_count bigint not null default 0,
   created_at timestamptz not null default now()
 );
 create unique index base_tables_name on base_tables (base_id, lower(name));
