@@ -15,7 +15,7 @@ import { AppError } from './platform/errors.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { wsRoutes } from './platform/realtime/ws.routes.ts';
 import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
-import { baseRoutes, canJoinBaseRoom } from './base/index.ts';
+import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -32,6 +32,8 @@ export async function createApp(deps: AppDeps, options: { logLevel?: string; web
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? deps.config.logLevel),
     trustProxy: true,
+    // Batch writes of 1,000 records with long text exceed Fastify's 1 MiB default.
+    bodyLimit: 32 * 1024 * 1024,
     requestIdHeader: false,
     // Feishu SDK paths carry ids unencoded; keep routing strict but allow long ids.
     routerOptions: { maxParamLength: 200 },
@@ -65,6 +67,7 @@ export async function createApp(deps: AppDeps, options: { logLevel?: string; web
 
   await orgRoutes(app, deps);
   await baseRoutes(app, deps);
+  await baseOpenApiRoutes(app, deps);
   app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
 
   // Each slice decides who may listen to its rooms.

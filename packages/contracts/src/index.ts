@@ -16,3 +16,4 @@ export * from './base/schema.ts';
 export * from './base/records.ts';
 export * from './base/history.ts';
 export * from './base/members.ts';
+export * from './base/rules.ts';

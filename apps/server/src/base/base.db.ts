@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { BaseRole } from '@concord/contracts';
 import type { FieldType } from '@concord/table-engine';
 import type { Json } from '../platform/db/database.ts';
@@ -7,7 +7,15 @@ declare module '../platform/db/database.ts' {
   interface Database {
     bases: { id: string; name: string; owner_id: string | null; revision: Generated<number>; created_at: Generated<Date>; updated_at: Generated<Date> };
     base_members: { base_id: string; user_id: string; role: BaseRole };
-    base_tables: { id: string; base_id: string; name: string; position: Generated<number>; record_count: Generated<number>; created_at: Generated<Date> };
+    base_tables: {
+      id: string;
+      base_id: string;
+      name: string;
+      position: Generated<number>;
+      record_count: Generated<number>;
+      rules: ColumnType<unknown[], string | undefined, string>;
+      created_at: Generated<Date>;
+    };
     base_fields: {
       id: string;
       table_id: string;

@@ -10,6 +10,7 @@ import * as fieldChange from './field-change.service.ts';
 import * as views from './view.service.ts';
 import * as comments from './comment.service.ts';
 import * as members from './member.service.ts';
+import * as rules from './rules.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
@@ -24,6 +25,8 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.listBaseMembers, async ({ params, req }) => ({ items: await members.listMembers(deps, req.ctx, params.baseId) }));
   route(app, c.setBaseMembers, async ({ params, body, req }) => ({ items: await members.setMembers(deps, req.ctx, params.baseId, body.members) }));
   route(app, c.removeBaseMember, async ({ params, req }) => ({ items: await members.removeMember(deps, req.ctx, params.baseId, params.userId) }));
+  route(app, c.getTableRules, async ({ params, req }) => ({ rules: await rules.getRules(deps, req.ctx, params.tableId) }));
+  route(app, c.setTableRules, async ({ params, body, req }) => ({ rules: await rules.setRules(deps, req.ctx, params.tableId, body.rules) }));
   route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
   route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
   route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));

@@ -4,20 +4,20 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { publish } from '../platform/events.ts';
-import { requireRole } from './access.ts';
+import { tableAccess } from './table-access.ts';
 import { existingIds } from './record.repo.ts';
 import { recordNotFound } from './record.service.ts';
 import { loadTable } from './table-meta.ts';
 
-async function recordTable(deps: Deps, ctx: RequestContext, tableId: string, recordId: string, min: 'viewer' | 'commenter') {
+async function recordTable(deps: Deps, ctx: RequestContext, tableId: string, recordId: string, min: 'read' | 'comment') {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, min);
-  if (!(await existingIds(deps.db, tableId, [recordId])).has(recordId)) throw recordNotFound(recordId);
+  const access = await tableAccess(deps.db, ctx.actor, table, min);
+  if (!(await existingIds(deps.db, tableId, [recordId], access.rows)).has(recordId)) throw recordNotFound(recordId);
   return table;
 }
 
 export async function listComments(deps: Deps, ctx: RequestContext, tableId: string, recordId: string): Promise<CommentDto[]> {
-  await recordTable(deps, ctx, tableId, recordId, 'viewer');
+  await recordTable(deps, ctx, tableId, recordId, 'read');
   const rows = await deps.db
     .selectFrom('base_comments as c')
     .leftJoin('users as u', 'u.id', 'c.author_id')
@@ -49,7 +49,7 @@ export async function addComment(
   recordId: string,
   input: { body: string; mentions: string[] },
 ): Promise<CommentDto> {
-  await recordTable(deps, ctx, tableId, recordId, 'commenter');
+  await recordTable(deps, ctx, tableId, recordId, 'comment');
   const authorId = ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
   const mentions = [...new Set(input.mentions)];
   const known = mentions.length ? await deps.db.selectFrom('users').select('id').where('id', 'in', mentions).where('active', '=', true).execute() : [];

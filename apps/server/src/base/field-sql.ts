@@ -85,10 +85,11 @@ export function sortExpr(field: FieldMeta, related: RelatedTables): RawBuilder<u
       return sql`array_position(${sql.val(ids)}::text[], ${v})`;
     }
     case 'multiSelect':
-    case 'user':
     case 'department':
     case 'link':
       return sql`(${v})[1]`;
+    case 'user':
+      return field.type === 'person' ? sql`(${v})[1]` : v;
     default:
       return v;
   }

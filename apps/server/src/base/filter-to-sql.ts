@@ -32,7 +32,9 @@ export function filterToSql(node: FilterNode, ctx: FilterContext): RawBuilder<bo
 }
 
 function condition(field: FieldMeta, c: FilterCondition, ctx: FilterContext): RawBuilder<boolean> {
-  const v = valueExpr(field, ctx.related);
+  const raw = valueExpr(field, ctx.related);
+  // Created/modified by hold one person id; compare them like one-element person lists.
+  const v = field.type === 'createdBy' || field.type === 'modifiedBy' ? sql`array_remove(array[${raw}]::text[], null)` : raw;
   const kind = fieldTypeDefs[field.type].valueKind;
   const isArray = kind === 'multiSelect' || kind === 'user' || kind === 'department' || kind === 'link' || field.type === 'lookup';
   if (c.operator === 'isEmpty')

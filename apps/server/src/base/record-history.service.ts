@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { historyEntry } from '@concord/contracts';
 import type { Deps } from '../platform/deps.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
-import { requireRole } from './access.ts';
+import { tableAccess } from './table-access.ts';
+import { existingIds } from './record.repo.ts';
+import { recordNotFound } from './record.service.ts';
 import { columnSpecs } from './field-columns.ts';
 import { listHistory, type Changes } from './record-history.repo.ts';
 import { loadTable } from './table-meta.ts';
@@ -10,7 +12,8 @@ import { loadTable } from './table-meta.ts';
 /** A record's history with values shown in the API shape of each field (select names, not option ids). */
 export async function historyOf(deps: Deps, ctx: RequestContext, tableId: string, recordId: string): Promise<z.infer<typeof historyEntry>[]> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
+  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
+  if (!(await existingIds(deps.db, tableId, [recordId], access.rows)).has(recordId) && access.rows) throw recordNotFound(recordId);
   const rows = await listHistory(deps.db, tableId, recordId);
   const show = (fieldId: string, v: unknown) => {
     const f = table.byId.get(fieldId);
@@ -24,6 +27,8 @@ export async function historyOf(deps: Deps, ctx: RequestContext, tableId: string
     actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? r.actor_id } : null,
     action: r.action,
     undone: r.undone,
-    changes: Object.entries(r.changes as Changes).map(([fieldId, c]) => ({ fieldId, old: show(fieldId, c.old), new: show(fieldId, c.new) })),
+    changes: Object.entries(r.changes as Changes)
+      .filter(([fieldId]) => !access.hidden.has(fieldId))
+      .map(([fieldId, c]) => ({ fieldId, old: show(fieldId, c.old), new: show(fieldId, c.new) })),
   }));
 }

@@ -71,10 +71,20 @@ export async function findPage(
   return { rows: rows.rows.map((r) => toRow(r, fields)), total: Number(count.rows[0]?.n ?? 0) };
 }
 
-export async function findByIds(db: Db, table: TableMeta, related: RelatedTables, fields: FieldMeta[], ids: string[], lock = false): Promise<RecordRow[]> {
+/** Records by id, optionally only those matching `visible` (row rules) and locked for update. */
+export async function findByIds(
+  db: Db,
+  table: TableMeta,
+  related: RelatedTables,
+  fields: FieldMeta[],
+  ids: string[],
+  opts: { lock?: boolean; visible?: RawBuilder<boolean> | null } = {},
+): Promise<RecordRow[]> {
   if (ids.length === 0) return [];
+  const visible = opts.visible ?? sql<boolean>`true`;
+  const lock = opts.lock ? sql`for update of t` : sql``;
   const res =
-    await sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where t.id = any(${sql.val(ids)}::text[]) order by t.seq ${lock ? sql`for update of t` : sql``}`.execute(
+    await sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where t.id = any(${sql.val(ids)}::text[]) and ${visible} order by t.seq ${lock}`.execute(
       db,
     );
   return res.rows.map((r) => toRow(r, fields));
@@ -98,7 +108,12 @@ export async function insertRecords(db: Db, table: TableMeta, rows: { id: string
 }
 
 async function adjustCount(db: Db, tableId: string, delta: number): Promise<void> {
-  if (delta !== 0) await db.updateTable('base_tables').set((eb) => ({ record_count: eb('record_count', '+', delta) })).where('id', '=', tableId).execute();
+  if (delta !== 0)
+    await db
+      .updateTable('base_tables')
+      .set((eb) => ({ record_count: eb('record_count', '+', delta) }))
+      .where('id', '=', tableId)
+      .execute();
 }
 
 /** Parameters carry an explicit type so PostgreSQL never has to guess (arrays, jsonb, numerics). */
@@ -147,8 +162,10 @@ export async function unlinkRecords(db: Db, ids: string[]): Promise<void> {
     .execute();
 }
 
-export async function existingIds(db: Db, tableId: string, ids: string[]): Promise<Set<string>> {
+export async function existingIds(db: Db, tableId: string, ids: string[], visible: RawBuilder<boolean> | null = null): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const res = await sql<{ id: string }>`select id from ${physicalTable(tableId)} where id = any(${sql.val(ids)}::text[])`.execute(db);
+  const res = await sql<{
+    id: string;
+  }>`select t.id from ${physicalTable(tableId)} t where t.id = any(${sql.val(ids)}::text[]) and ${visible ?? sql<boolean>`true`}`.execute(db);
   return new Set(res.rows.map((r) => r.id));
 }

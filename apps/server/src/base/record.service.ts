@@ -6,7 +6,8 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { publish } from '../platform/events.ts';
-import { requireRole } from './access.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { assertWritable, tableAccess } from './table-access.ts';
 import type { RelatedTables } from './field-sql.ts';
 import { filterToSql } from './filter-to-sql.ts';
 import * as repo from './record.repo.ts';
@@ -63,22 +64,26 @@ export async function queryRecords(
   q: RecordQuery,
 ): Promise<{ items: RecordDto[]; total: number; offset: number }> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
+  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
   const view = q.viewId ? table.views.find((v) => v.id === q.viewId) : undefined;
   if (q.viewId && !view)
     throw new AppError('not_found', 'base.view.not_found', { en: `View ${q.viewId} not found`, zh: `视图 ${q.viewId} 不存在` }, { feishuCode: 1254000 });
   const related = await loadRelated(deps.db, table);
   const filter = q.filter !== undefined ? q.filter : (view?.config.filter ?? null);
-  const where = filter ? filterToSql(filter, { table, related, now: deps.clock.now(), userId: ctx.actor?.kind === 'user' ? ctx.actor.userId : null }) : null;
-  const fields = q.fieldIds ? table.fields.filter((f) => q.fieldIds!.includes(f.id)) : table.fields;
+  const visibleTable = access.hidden.size ? withoutFields(table, access.hidden) : table;
+  const filterSql = filter
+    ? filterToSql(filter, { table: visibleTable, related, now: deps.clock.now(), userId: ctx.actor?.kind === 'user' ? ctx.actor.userId : null })
+    : null;
+  const where = both(access.rows, filterSql);
+  const fields = visibleTable.fields.filter((f) => !q.fieldIds || q.fieldIds.includes(f.id));
   const sort = q.sort ?? view?.config.sort ?? [];
   for (const s of sort)
-    if (!table.byId.has(s.fieldId))
+    if (!visibleTable.byId.has(s.fieldId))
       throw new AppError(
         'validation',
         'base.sort.invalid',
         { en: `Unknown sort field ${s.fieldId}`, zh: `排序字段 ${s.fieldId} 不存在` },
-        { feishuCode: 1254019 },
+        { feishuCode: 1254016 },
       );
   const page = await repo.findPage(deps.db, table, related, fields, { where, sort, offset: q.offset, limit: q.limit, withTotal: q.withTotal !== false });
   return { items: await toDtos(deps.db, fields, page.rows), total: page.total, offset: q.offset };
@@ -86,9 +91,10 @@ export async function queryRecords(
 
 export async function getRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
-  const rows = await repo.findByIds(deps.db, table, await loadRelated(deps.db, table), table.fields, ids);
-  return toDtos(deps.db, table.fields, rows);
+  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
+  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
+  const rows = await repo.findByIds(deps.db, table, await loadRelated(deps.db, table), fields, ids, { visible: access.rows });
+  return toDtos(deps.db, fields, rows);
 }
 
 async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[]) {
@@ -108,7 +114,12 @@ function linkReverse(table: TableMeta, fieldId: string): string | null {
 /** Creates up to 1,000 records, all or nothing. `fields` are keyed by field id. */
 export async function createRecords(deps: Deps, ctx: RequestContext, tableId: string, inputs: Record<string, unknown>[]): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  assertWritable(
+    access,
+    table,
+    inputs.flatMap((i) => Object.keys(i)),
+  );
   const converted = await convertInputs(deps.db, table, inputs, ctx.locale);
   const actorId = actorIdOf(ctx);
   const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
@@ -147,7 +158,12 @@ export async function updateRecords(
   inputs: { id: string; fields: Record<string, unknown>; version?: number }[],
 ): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  assertWritable(
+    access,
+    table,
+    inputs.flatMap((i) => Object.keys(i.fields)),
+  );
   const converted = await convertInputs(
     deps.db,
     table,
@@ -158,13 +174,17 @@ export async function updateRecords(
   const related = await loadRelated(deps.db, table);
   const ids = inputs.map((i) => i.id);
   await deps.db.transaction().execute(async (trx) => {
-    const current = new Map((await repo.findByIds(trx, table, related, table.fields, ids, true)).map((r) => [r.id, r]));
+    const current = new Map((await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows })).map((r) => [r.id, r]));
     const history: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[] = [];
     for (const [i, input] of inputs.entries()) {
       const before = current.get(input.id);
       if (!before) throw recordNotFound(input.id);
       if (input.version !== undefined && input.version !== before.version) {
-        const [now] = await toDtos(trx, table.fields, [before]);
+        const [now] = await toDtos(
+          trx,
+          table.fields.filter((f) => !access.hidden.has(f.id)),
+          [before],
+        );
         throw new AppError(
           'conflict',
           'base.record.conflict',
@@ -188,10 +208,10 @@ export async function updateRecords(
 /** Deletes records and their links; the old values stay in the history so the deletion can be undone. */
 export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<string[]> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
   const related = await loadRelated(deps.db, table);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findByIds(trx, table, related, table.fields, ids, true);
+    const before = await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows });
     const missing = ids.find((id) => !before.some((b) => b.id === id));
     if (missing) throw recordNotFound(missing);
     await repo.unlinkRecords(trx, ids);
@@ -227,7 +247,7 @@ function isRestorable(table: TableMeta, fieldId: string): boolean {
  */
 export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: string): Promise<{ undone: number; action: string | null }> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  await tableAccess(deps.db, ctx.actor, table, 'edit');
   const actorId = actorIdOf(ctx);
   if (!actorId) return { undone: 0, action: null };
   const related = await loadRelated(deps.db, table);
@@ -248,7 +268,7 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     };
     if (action === 'create') {
       const ids = batch.rows.map((r) => r.record_id);
-      const existing = await repo.findByIds(trx, table, related, table.fields, ids, true);
+      const existing = await repo.findByIds(trx, table, related, table.fields, ids, { lock: true });
       await repo.unlinkRecords(trx, ids);
       await repo.deleteRecords(trx, table, ids);
       for (const b of existing)
@@ -279,4 +299,14 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     await changedEvent(trx, ctx, table, action === 'create' ? 'deleted' : action === 'delete' ? 'created' : 'updated', ids);
     return { undone: ids.length, action };
   });
+}
+
+function both(a: RawBuilder<boolean> | null, b: RawBuilder<boolean> | null): RawBuilder<boolean> | null {
+  return a && b ? sql<boolean>`(${a}) and (${b})` : (a ?? b);
+}
+
+/** The table as a restricted member sees it: hidden fields are absent, so filters and sorts cannot name them. */
+function withoutFields(table: TableMeta, hidden: Set<string>): TableMeta {
+  const fields = table.fields.filter((f) => !hidden.has(f.id));
+  return { ...table, fields, byId: new Map(fields.map((f) => [f.id, f])), byName: new Map(fields.map((f) => [f.name, f])) };
 }

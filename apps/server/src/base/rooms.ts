@@ -1,14 +1,17 @@
-import type { Room } from '@concord/contracts';
+import type { DomainEvent, Room } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import type { Actor } from '../platform/http/actor.ts';
 import { roleIn } from './access.ts';
+import { tableAccess } from './table-access.ts';
+import { loadTable } from './table-meta.ts';
 
-/** `base:<id>` and `table:<id>` rooms: anyone who can view the base may listen. */
-export async function canJoinBaseRoom(db: Db, actor: Actor, room: Room): Promise<boolean> {
-  let baseId: string | undefined;
-  if (room.startsWith('base:')) baseId = room.slice(5);
-  else if (room.startsWith('table:'))
-    baseId = (await db.selectFrom('base_tables').select('base_id').where('id', '=', room.slice(6)).executeTakeFirst())?.base_id;
-  if (!baseId) return false;
-  return (await roleIn(db, actor, baseId)) !== null;
+/** Under row or field rules a member learns that records changed, not which: the refetch applies the rules. */
+const withoutRecordIds = (e: DomainEvent): DomainEvent => (e.type === 'base.records.changed' ? { ...e, recordIds: [] } : e);
+
+/** `base:<id>` and `table:<id>` rooms: anyone who can view the base (and, for a table, is not shut out by its rules). */
+export async function canJoinBaseRoom(db: Db, actor: Actor, room: Room): Promise<{ allowed: boolean; redact?: (e: DomainEvent) => DomainEvent }> {
+  if (room.startsWith('base:')) return { allowed: (await roleIn(db, actor, room.slice(5))) !== null };
+  if (!room.startsWith('table:')) return { allowed: false };
+  const access = await tableAccess(db, actor, await loadTable(db, room.slice(6)), 'read');
+  return access.restricted ? { allowed: true, redact: withoutRecordIds } : { allowed: true };
 }

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { fieldOptions, type FieldMeta, type FieldType } from '@concord/table-engine';
-import { viewConfig, type FieldDto, type TableDto, type ViewDto } from '@concord/contracts';
+import { tableRule, viewConfig, type FieldDto, type TableDto, type TableRule, type ViewDto } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 
@@ -15,6 +15,7 @@ export interface TableMeta {
   byName: Map<string, FieldMeta>;
   views: ViewDto[];
   descriptions: Map<string, string | null>;
+  rules: TableRule[];
 }
 
 const SAFE_ID = /^[A-Za-z0-9]{4,64}$/;
@@ -53,6 +54,10 @@ export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
     byName: new Map(fields.map((f) => [f.name, f])),
     views: viewRows.map((v) => ({ id: v.id, tableId: v.table_id, name: v.name, type: v.type, config: viewConfig.parse(v.config) })),
     descriptions: new Map(fieldRows.map((r) => [r.id, r.description])),
+    rules: (Array.isArray(table.rules) ? table.rules : []).flatMap((r) => {
+      const parsed = tableRule.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import { newId } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
 import { publish } from '../platform/events.ts';
 import { requireRole } from './access.ts';
+import { tableAccess } from './table-access.ts';
 import { touchBase } from './base.service.ts';
 import { addField, fieldDtoOf } from './field.service.ts';
 import { createRecordTable, dropFieldColumn, dropRecordTable } from './table-ddl.ts';
@@ -101,8 +102,10 @@ export async function createTable(
 /** Loads a table the actor may read. */
 export async function readableTable(deps: Deps, ctx: RequestContext, tableId: string): Promise<TableMeta> {
   const table = await loadTable(deps.db, tableId);
-  await requireRole(deps.db, ctx.actor, table.baseId, 'viewer');
-  return table;
+  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
+  if (access.hidden.size === 0) return table;
+  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
+  return { ...table, fields, byId: new Map(fields.map((f) => [f.id, f])), byName: new Map(fields.map((f) => [f.name, f])), rules: [] };
 }
 
 export async function renameTable(deps: Deps, ctx: RequestContext, tableId: string, name: string): Promise<TableDto> {

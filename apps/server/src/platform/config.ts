@@ -41,7 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
-    admin: e.CONCORD_ADMIN_EMAIL && e.CONCORD_ADMIN_PASSWORD ? { email: e.CONCORD_ADMIN_EMAIL.toLowerCase(), password: e.CONCORD_ADMIN_PASSWORD, name: e.CONCORD_ADMIN_NAME } : null,
+    admin:
+      e.CONCORD_ADMIN_EMAIL && e.CONCORD_ADMIN_PASSWORD
+        ? { email: e.CONCORD_ADMIN_EMAIL.toLowerCase(), password: e.CONCORD_ADMIN_PASSWORD, name: e.CONCORD_ADMIN_NAME }
+        : null,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === 'true',

@@ -10,6 +10,9 @@ export const OUTBOX_CHANNEL = 'concord_outbox';
  * @example await publish(trx, ['org'], { type: 'org.department.changed', departmentId, change: 'updated' })
  */
 export async function publish(trx: Db, rooms: Room[], event: DomainEvent): Promise<void> {
-  await trx.insertInto('outbox').values({ rooms, event: JSON.stringify(event) }).execute();
+  await trx
+    .insertInto('outbox')
+    .values({ rooms, event: JSON.stringify(event) })
+    .execute();
   await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
 }

@@ -23,6 +23,8 @@ create table base_tables (
   position integer not null default 0,
   -- Kept exact in the transactions that insert and delete records, so an unfiltered count costs nothing.
   record_count bigint not null default 0,
+  -- Per-role restrictions of this table (contracts base/rules.ts).
+  rules jsonb not null default '[]',
   created_at timestamptz not null default now()
 );
 create unique index base_tables_name on base_tables (base_id, lower(name));

@@ -61,6 +61,8 @@ export async function openDatabase(url: string | null, dataDir: string): Promise
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client dropped by the server (restart, admin kill) must not crash the process; the pool replaces it.
+  pool.on('error', (err) => console.error('database connection lost:', err.message));
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -92,6 +94,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
     async listen(channel, fn) {
       // LISTEN needs a connection of its own that lives as long as the subscription.
       const client = new pg.Client({ connectionString: url });
+      client.on('error', (err) => console.error('LISTEN connection lost:', err.message));
       await client.connect();
       client.on('notification', (n) => n.channel === channel && fn(n.payload ?? ''));
       await client.query(`listen ${pg.escapeIdentifier(channel)}`);

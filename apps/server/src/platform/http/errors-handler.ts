@@ -16,7 +16,8 @@ function toAppError(err: unknown): AppError | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('validation', 'request.unsupported_media_type', { en: 'Unsupported content type', zh: '不支持的内容类型' });
   }
-  if (fe.statusCode === 429) return new AppError('rate_limited', 'request.rate_limited', { en: 'Too many requests; try again later', zh: '请求过于频繁，请稍后再试' });
+  if (fe.statusCode === 429)
+    return new AppError('rate_limited', 'request.rate_limited', { en: 'Too many requests; try again later', zh: '请求过于频繁，请稍后再试' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError('validation', 'request.invalid', { en: fe.message ?? 'Bad request', zh: `请求无效：${fe.message ?? ''}` });
   }

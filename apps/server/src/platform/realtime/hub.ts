@@ -1,18 +1,22 @@
 import type { WebSocket } from 'ws';
 import { sql } from 'kysely';
-import { clientMessage, domainEvent, type Room, type ServerMessage } from '@concord/contracts';
+import { clientMessage, domainEvent, type DomainEvent, type Room, type ServerMessage } from '@concord/contracts';
 import type { AppDeps } from '../deps.ts';
 import type { Actor } from '../http/actor.ts';
 import { OUTBOX_CHANNEL } from '../events.ts';
 import { OutboxCursor } from './outbox-cursor.ts';
 
-/** Decides whether an actor may join a room (`table:<id>` → the base slice's permission check, …). */
-export type RoomAuthorizer = (actor: Actor, room: Room) => Promise<boolean>;
+/**
+ * Decides whether an actor may join a room (`table:<id>` → the base slice's permission check, …). `redact` strips what
+ * this actor may not see from each event (e.g. record ids under row rules) before it is sent.
+ */
+export type RoomAuthorizer = (actor: Actor, room: Room) => Promise<{ allowed: boolean; redact?: (event: DomainEvent) => DomainEvent }>;
 
 interface Conn {
   ws: WebSocket;
   actor: Actor;
   rooms: Set<Room>;
+  redactors: Map<Room, (event: DomainEvent) => DomainEvent>;
 }
 
 const RESUME_LIMIT = 5_000;
@@ -56,7 +60,10 @@ export class RealtimeHub {
   }
 
   private async latestSeq(): Promise<number> {
-    const r = await this.deps.db.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const r = await this.deps.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     return Number(r?.seq ?? 0);
   }
 
@@ -93,14 +100,18 @@ export class RealtimeHub {
   private deliver(seq: number, rooms: Room[], event: unknown): void {
     const parsed = domainEvent.safeParse(event);
     if (!parsed.success) return;
-    const msg: ServerMessage = { type: 'event', seq, rooms, event: parsed.data };
-    const text = JSON.stringify(msg);
-    for (const c of this.conns) if (rooms.some((r) => c.rooms.has(r))) c.ws.send(text);
+    const text = JSON.stringify({ type: 'event', seq, rooms, event: parsed.data } satisfies ServerMessage);
+    for (const c of this.conns) {
+      const room = rooms.find((r) => c.rooms.has(r));
+      if (!room) continue;
+      const redact = c.redactors.get(room);
+      c.ws.send(redact ? JSON.stringify({ type: 'event', seq, rooms, event: redact(parsed.data) } satisfies ServerMessage) : text);
+    }
   }
 
   /** Takes over a freshly opened socket for an authenticated actor. */
   attach(ws: WebSocket, actor: Actor): void {
-    const conn: Conn = { ws, actor, rooms: new Set() };
+    const conn: Conn = { ws, actor, rooms: new Set(), redactors: new Map() };
     this.conns.add(conn);
     const send = (m: ServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
     send({ type: 'hello', seq: this.cursor?.watermark ?? 0, instanceId: this.deps.instanceId });
@@ -129,7 +140,10 @@ export class RealtimeHub {
         case 'ping':
           return send({ type: 'pong' });
         case 'unsubscribe':
-          for (const r of m.rooms) conn.rooms.delete(r);
+          for (const r of m.rooms) {
+            conn.rooms.delete(r);
+            conn.redactors.delete(r);
+          }
           return send({ type: 'subscribed', rooms: [...conn.rooms], denied: [] });
         case 'subscribe':
           return void this.subscribe(conn, m.rooms).then((denied) => send({ type: 'subscribed', rooms: [...conn.rooms], denied }));
@@ -142,15 +156,23 @@ export class RealtimeHub {
   private async subscribe(conn: Conn, rooms: Room[]): Promise<string[]> {
     const denied: string[] = [];
     for (const r of rooms) {
-      if (await this.authorize(conn.actor, r).catch(() => false)) conn.rooms.add(r);
-      else denied.push(r);
+      const verdict = await this.authorize(conn.actor, r).catch(() => ({ allowed: false as const, redact: undefined }));
+      if (!verdict.allowed) {
+        denied.push(r);
+        continue;
+      }
+      conn.rooms.add(r);
+      if (verdict.redact) conn.redactors.set(r, verdict.redact);
     }
     return denied;
   }
 
   /** Replays events after `since` for the rooms this connection is in, or asks it to reload when too far behind. */
   private async resume(conn: Conn, since: number, send: (m: ServerMessage) => void): Promise<void> {
-    const oldest = await this.deps.db.selectFrom('outbox').select((eb) => eb.fn.min('seq').as('seq')).executeTakeFirst();
+    const oldest = await this.deps.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.min('seq').as('seq'))
+      .executeTakeFirst();
     const rows = await this.deps.db
       .selectFrom('outbox')
       .select(['seq', 'rooms', 'event'])
@@ -164,7 +186,10 @@ export class RealtimeHub {
     if (rows.length > RESUME_LIMIT || lost) return send({ type: 'resync', seq: head });
     for (const row of rows) {
       const ev = domainEvent.safeParse(row.event);
-      if (ev.success) send({ type: 'event', seq: Number(row.seq), rooms: row.rooms as Room[], event: ev.data });
+      if (!ev.success) continue;
+      const rooms = row.rooms as Room[];
+      const redact = conn.redactors.get(rooms.find((r) => conn.rooms.has(r)) ?? 'org');
+      send({ type: 'event', seq: Number(row.seq), rooms, event: redact ? redact(ev.data) : ev.data });
     }
   }
 }

@@ -147,7 +147,9 @@ describe('realtime across instances', () => {
 
     client = await connect(b);
     client.send({ type: 'resume', since: seen.seq });
-    const missed = await client.next((m): m is EventMessage => eventFor('od-bus-2')(m) && m.event.type === 'org.department.changed' && m.event.change === 'updated');
+    const missed = await client.next(
+      (m): m is EventMessage => eventFor('od-bus-2')(m) && m.event.type === 'org.department.changed' && m.event.change === 'updated',
+    );
     const later = await client.next(eventFor('od-bus-3'));
     expect(missed.seq).toBeGreaterThan(seen.seq);
     expect(later.seq).toBeGreaterThan(missed.seq);

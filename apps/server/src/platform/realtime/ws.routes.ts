@@ -6,7 +6,12 @@ import type { RealtimeHub } from './hub.ts';
  * GET /api/v1/ws upgrades to the realtime socket. Browsers authenticate with their session cookie (and must come from
  * this origin, against cross-site WebSocket hijacking); scripts pass `?token=cpat_…`.
  */
-export function wsRoutes(app: FastifyInstance, hub: RealtimeHub, authenticate: (cookie: string | undefined, bearer: string | undefined) => Promise<Actor | null>, cookieName: string): void {
+export function wsRoutes(
+  app: FastifyInstance,
+  hub: RealtimeHub,
+  authenticate: (cookie: string | undefined, bearer: string | undefined) => Promise<Actor | null>,
+  cookieName: string,
+): void {
   app.get('/api/v1/ws', { websocket: true }, async (socket, req) => {
     const token = (req.query as { token?: string }).token;
     const cookie = token ? undefined : req.cookies[cookieName];
