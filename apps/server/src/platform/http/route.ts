@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDef, RouteOutput } from '@concord/contracts';
-import type { z } from 'zod';
+import { locales as zodLocales, type z } from 'zod';
+import type { Locale } from '@concord/contracts';
 import { AppError, fromZodError } from '../errors.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -16,9 +17,12 @@ export interface RouteArgs<R extends RouteDef> {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string) {
+// zod's own Chinese messages, so a zh-CN user never reads English inside a Chinese error.
+const ZH_ERRORS = zodLocales.zhCN().localeError;
+
+function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string, locale: Locale) {
   if (!schema) return undefined;
-  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}), locale === 'zh-CN' ? { error: ZH_ERRORS } : undefined);
   if (!r.success) throw fromZodError(r.error, where);
   return r.data;
 }
@@ -48,9 +52,9 @@ export function route<R extends RouteDef>(app: FastifyInstance, def: R, handler:
     handler: async (req, reply) => {
       assertAccess(req, def.access);
       const args = {
-        params: parse(def.params, req.params, 'params'),
-        query: parse(def.query, req.query, 'query'),
-        body: def.rawBody ? undefined : parse(def.body, req.body, 'body'),
+        params: parse(def.params, req.params, 'params', req.ctx.locale),
+        query: parse(def.query, req.query, 'query', req.ctx.locale),
+        body: def.rawBody ? undefined : parse(def.body, req.body, 'body', req.ctx.locale),
         raw: def.rawBody ? (Buffer.isBuffer(req.body) ? req.body : null) : null,
         req,
         reply,
