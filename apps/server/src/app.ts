@@ -15,7 +15,7 @@ import { AppError } from './platform/errors.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { wsRoutes } from './platform/realtime/ws.routes.ts';
 import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
-import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom } from './base/index.ts';
+import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startWebhookWorker } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -28,7 +28,10 @@ export interface ConcordApp {
 }
 
 /** Builds the HTTP app: security plugins, request context, every slice's routes, realtime, and the web app. */
-export async function createApp(deps: AppDeps, options: { logLevel?: string; webDist?: string } = {}): Promise<ConcordApp> {
+export async function createApp(
+  deps: AppDeps,
+  options: { logLevel?: string; webDist?: string; /** Background loops (webhook delivery); tests drive them by hand. */ workers?: boolean } = {},
+): Promise<ConcordApp> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? deps.config.logLevel),
     trustProxy: true,
@@ -71,8 +74,13 @@ export async function createApp(deps: AppDeps, options: { logLevel?: string; web
   app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
 
   // Each slice decides who may listen to its rooms.
-  const authorize: RoomAuthorizer = (actor, room) => (room.startsWith('table:') || room.startsWith('base:') ? canJoinBaseRoom(deps.db, actor, room) : canJoinRoom(actor, room));
+  const authorize: RoomAuthorizer = (actor, room) =>
+    room.startsWith('table:') || room.startsWith('base:') ? canJoinBaseRoom(deps.db, actor, room) : canJoinRoom(actor, room);
   const hub = new RealtimeHub(deps, authorize);
+  if (options.workers !== false) {
+    const stopWebhooks = startWebhookWorker(deps);
+    app.addHook('onClose', async () => stopWebhooks());
+  }
   await hub.start();
   app.addHook('onClose', () => hub.stop());
   wsRoutes(app, hub, (c, b) => resolveActor(deps, c, b), SESSION_COOKIE);
@@ -82,7 +90,10 @@ export async function createApp(deps: AppDeps, options: { logLevel?: string; web
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/open-apis/') || req.method !== 'GET') {
-      throw new AppError('not_found', 'route.not_found', { en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`, zh: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+      throw new AppError('not_found', 'route.not_found', {
+        en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+        zh: `接口不存在：${req.method} ${req.url.split('?')[0]}`,
+      });
     }
     // Client-side routes (/directory, /admin/…) all load the single-page app.
     if (hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');

@@ -17,3 +17,4 @@ export * from './base/records.ts';
 export * from './base/history.ts';
 export * from './base/members.ts';
 export * from './base/rules.ts';
+export * from './base/webhooks.ts';

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { BaseRole } from '@concord/contracts';
 import type { FieldType } from '@concord/table-engine';
 import type { Json } from '../platform/db/database.ts';
+import type { WebhookPayload } from '@concord/contracts';
 
 declare module '../platform/db/database.ts' {
   interface Database {
@@ -46,6 +47,28 @@ declare module '../platform/db/database.ts' {
       batch_id: string;
       undone: Generated<boolean>;
       changes: Json<Record<string, { old: unknown; new: unknown }>>;
+    };
+    base_webhooks: {
+      id: string;
+      table_id: string;
+      url: string;
+      secret: string;
+      events: string[];
+      active: Generated<boolean>;
+      created_by: string | null;
+      created_at: Generated<Date>;
+    };
+    base_webhook_deliveries: {
+      id: Generated<number>;
+      webhook_id: string;
+      payload: Json<WebhookPayload>;
+      status: Generated<'pending' | 'success' | 'failed'>;
+      attempts: Generated<number>;
+      next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+      last_status: number | null;
+      last_error: string | null;
+      created_at: Generated<Date>;
+      delivered_at: Date | null;
     };
     base_comments: {
       id: string;

@@ -11,6 +11,7 @@ import * as views from './view.service.ts';
 import * as comments from './comment.service.ts';
 import * as members from './member.service.ts';
 import * as rules from './rules.service.ts';
+import * as webhooks from './webhook.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
@@ -27,6 +28,13 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.removeBaseMember, async ({ params, req }) => ({ items: await members.removeMember(deps, req.ctx, params.baseId, params.userId) }));
   route(app, c.getTableRules, async ({ params, req }) => ({ rules: await rules.getRules(deps, req.ctx, params.tableId) }));
   route(app, c.setTableRules, async ({ params, body, req }) => ({ rules: await rules.setRules(deps, req.ctx, params.tableId, body.rules) }));
+  route(app, c.createWebhook, async ({ params, body, req }) => webhooks.createWebhook(deps, req.ctx, params.tableId, body));
+  route(app, c.listWebhooks, async ({ params, req }) => ({ items: await webhooks.listWebhooks(deps, req.ctx, params.tableId) }));
+  route(app, c.deleteWebhook, async ({ params, req }) => {
+    await webhooks.deleteWebhook(deps, req.ctx, params.webhookId);
+    return { ok: true as const };
+  });
+  route(app, c.listWebhookDeliveries, async ({ params, req }) => ({ items: await webhooks.listDeliveries(deps, req.ctx, params.webhookId) }));
   route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
   route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
   route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));

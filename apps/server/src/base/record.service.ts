@@ -13,6 +13,7 @@ import { filterToSql } from './filter-to-sql.ts';
 import * as repo from './record.repo.ts';
 import { convertInputs, toApiValues } from './record-values.ts';
 import { columnSpecs } from './field-columns.ts';
+import { enqueueWebhooks } from './webhook.service.ts';
 import { loadTable, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 
@@ -97,7 +98,8 @@ export async function getRecords(deps: Deps, ctx: RequestContext, tableId: strin
   return toDtos(deps.db, fields, rows);
 }
 
-async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[]) {
+async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
+  await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx), now);
   await publish(trx, [`table:${table.id}`], {
     type: 'base.records.changed',
     tableId: table.id,
@@ -140,6 +142,7 @@ export async function createRecords(deps: Deps, ctx: RequestContext, tableId: st
       table,
       'created',
       rows.map((r) => r.id),
+      deps.clock.now(),
     );
   });
   return getRecords(
@@ -200,7 +203,7 @@ export async function updateRecords(
       history.push({ id: input.id, changes });
     }
     await writeHistory(trx, table.id, actorId, 'update', history);
-    await changedEvent(trx, ctx, table, 'updated', ids);
+    await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now());
   });
   return getRecords(deps, ctx, tableId, ids);
 }
@@ -230,7 +233,7 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
         ),
       })),
     );
-    await changedEvent(trx, ctx, table, 'deleted', deleted);
+    await changedEvent(trx, ctx, table, 'deleted', deleted, deps.clock.now());
     return deleted;
   });
 }
@@ -296,7 +299,7 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     await markUndone(trx, batch.batchId);
     await writeHistory(trx, table.id, actorId, 'restore', restore);
     const ids = batch.rows.map((r) => r.record_id);
-    await changedEvent(trx, ctx, table, action === 'create' ? 'deleted' : action === 'delete' ? 'created' : 'updated', ids);
+    await changedEvent(trx, ctx, table, action === 'create' ? 'deleted' : action === 'delete' ? 'created' : 'updated', ids, deps.clock.now());
     return { undone: ids.length, action };
   });
 }

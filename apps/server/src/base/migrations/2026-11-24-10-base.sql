@@ -91,3 +91,31 @@ create table base_comments (
 );
 create index base_comments_record on base_comments (table_id, record_id, created_at);
 create index base_record_history_record on base_record_history (table_id, record_id, id desc);
+
+-- Webhooks: a URL subscribed to record events of a table. Deliveries are queued in the same transaction as the change.
+create table base_webhooks (
+  id text primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  url text not null,
+  secret text not null,
+  events text[] not null,
+  active boolean not null default true,
+  created_by text,
+  created_at timestamptz not null default now()
+);
+create index base_webhooks_table on base_webhooks (table_id);
+
+create table base_webhook_deliveries (
+  id bigint generated always as identity primary key,
+  webhook_id text not null references base_webhooks(id) on delete cascade,
+  payload jsonb not null,
+  status text not null default 'pending',   -- pending | success | failed
+  attempts integer not null default 0,
+  next_attempt_at timestamptz not null default now(),
+  last_status integer,
+  last_error text,
+  created_at timestamptz not null default now(),
+  delivered_at timestamptz
+);
+create index base_webhook_deliveries_due on base_webhook_deliveries (next_attempt_at) where status = 'pending';
+create index base_webhook_deliveries_hook on base_webhook_deliveries (webhook_id, id desc);
