@@ -18,6 +18,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   /** The gap since `resume` is too large or expired from the outbox: reload everything. */
   z.object({ type: z.literal('resync'), seq: z.number().int() }),
   z.object({ type: z.literal('pong') }),
+  /** Who is looking at a table right now (across all instances); sent whenever it changes. */
+  z.object({ type: z.literal('presence'), room, users: z.array(z.object({ id: z.string(), name: z.string() })) }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -5,6 +5,10 @@ import type { AppDeps } from '../deps.ts';
 import type { Actor } from '../http/actor.ts';
 import { OUTBOX_CHANNEL } from '../events.ts';
 import { OutboxCursor } from './outbox-cursor.ts';
+import { PresenceTracker, type PresentUser } from './presence.ts';
+
+/** Rooms whose viewers are shown to each other. */
+const hasPresence = (room: Room) => room.startsWith('table:');
 
 /**
  * Decides whether an actor may join a room (`table:<id>` → the base slice's permission check, …). `redact` strips what
@@ -34,11 +38,14 @@ export class RealtimeHub {
   private again = false;
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly presence: PresenceTracker;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly authorize: RoomAuthorizer,
-  ) {}
+  ) {
+    this.presence = new PresenceTracker(deps, (room, users) => this.sendPresence(room, users));
+  }
 
   async start(): Promise<void> {
     const head = await this.latestSeq();
@@ -47,10 +54,12 @@ export class RealtimeHub {
     // Safety net: NOTIFY can be lost if the LISTEN connection drops; a slow poll catches anything missed.
     this.timer = setInterval(() => void this.pump(), 2_000);
     this.timer.unref();
+    await this.presence.start();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.presence.stop().catch(() => undefined);
     await this.unlisten?.();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
   }
@@ -125,6 +134,7 @@ export class RealtimeHub {
     ws.on('close', () => {
       clearInterval(ping);
       this.conns.delete(conn);
+      for (const r of conn.rooms) this.leaveRoom(conn, r);
     });
     ws.on('message', (data) => {
       let json: unknown;
@@ -141,7 +151,7 @@ export class RealtimeHub {
           return send({ type: 'pong' });
         case 'unsubscribe':
           for (const r of m.rooms) {
-            conn.rooms.delete(r);
+            if (conn.rooms.delete(r)) this.leaveRoom(conn, r);
             conn.redactors.delete(r);
           }
           return send({ type: 'subscribed', rooms: [...conn.rooms], denied: [] });
@@ -161,8 +171,14 @@ export class RealtimeHub {
         denied.push(r);
         continue;
       }
-      conn.rooms.add(r);
       if (verdict.redact) conn.redactors.set(r, verdict.redact);
+      if (conn.rooms.has(r)) continue;
+      conn.rooms.add(r);
+      if (hasPresence(r) && conn.actor.kind === 'user') {
+        this.presence.join(r, { id: conn.actor.userId, name: conn.actor.name });
+        // The newcomer learns who is already here even when joining changes nothing (their own second tab).
+        conn.ws.send(JSON.stringify({ type: 'presence', room: r, users: this.presence.users(r) } satisfies ServerMessage));
+      }
     }
     return denied;
   }
@@ -191,5 +207,14 @@ export class RealtimeHub {
       const redact = conn.redactors.get(rooms.find((r) => conn.rooms.has(r)) ?? 'org');
       send({ type: 'event', seq: Number(row.seq), rooms, event: redact ? redact(ev.data) : ev.data });
     }
+  }
+
+  private leaveRoom(conn: Conn, room: Room): void {
+    if (hasPresence(room) && conn.actor.kind === 'user') this.presence.leave(room, conn.actor.userId);
+  }
+
+  private sendPresence(room: Room, users: PresentUser[]): void {
+    const text = JSON.stringify({ type: 'presence', room, users } satisfies ServerMessage);
+    for (const c of this.conns) if (c.rooms.has(room)) c.ws.send(text);
   }
 }
