@@ -40,11 +40,14 @@ function boundaryZones(root, { composers, neutral }) {
         target: door(slice),
         from: door(other),
         ...(ok ? { except: ['./index.ts'] } : {}),
-        message: ok ? `import ${other} only through ${other}/index.ts` : `${slice} may not import ${other} (see docs/architecture.md; publish an event instead)`,
+        message: ok
+          ? `import ${other} only through ${other}/index.ts`
+          : `${slice} may not import ${other} (see docs/architecture.md; publish an event instead)`,
       });
     }
   }
-  for (const target of composers) for (const other of SLICES) zones.push({ target, from: door(other), except: ['./index.ts'], message: `import ${other} only through ${other}/index.ts` });
+  for (const target of composers)
+    for (const other of SLICES) zones.push({ target, from: door(other), except: ['./index.ts'], message: `import ${other} only through ${other}/index.ts` });
   for (const target of neutral) zones.push({ target, from: SLICES.map(door), message: 'platform, lib and ui know no domain slice' });
   return zones;
 }

@@ -7,11 +7,12 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 const DOC = path.join(REPO_ROOT, 'docs/benchmarks.md');
 const HEADER = '# Benchmarks\n\nNumbers measured by `npm run bench -- <name>`; each section is rewritten by its benchmark.\n';
 
-/** One line describing the machine a benchmark ran on. */
+/** One line describing the machine a benchmark ran on, with its load (other work skews the numbers). */
 export function machineInfo(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const gib = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `${cpu}, ${os.availableParallelism()} cores, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const load = os.loadavg()[0]?.toFixed(1) ?? '?';
+  return `${cpu}, ${os.availableParallelism()} cores, ${gib} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, 1-min load average ${load}`;
 }
 
 /** A markdown table from a header row and data rows. */

@@ -56,6 +56,7 @@ const fmtMiB = (xs: number[]) => `${Math.round(median(xs))} MiB`;
 
 export async function main(args: string[]): Promise<void> {
   const runs = Math.max(1, Number(args[0] ?? 3));
+  const machine = machineInfo(); // before we add load of our own
   const backends: ('pglite' | 'postgres')[] = ['pglite'];
   if (await pgReachable()) backends.push('postgres');
   else console.warn(`PostgreSQL at ${pgBaseUrl()} is not reachable: measuring PGlite only`);
@@ -85,7 +86,7 @@ export async function main(args: string[]): Promise<void> {
       '',
       result,
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} on ${machineInfo()}. Reproduce: \`npm run bench -- startup\`.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. Reproduce: \`npm run bench -- startup\`.`,
     ].join('\n'),
   );
 }

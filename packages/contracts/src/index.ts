@@ -18,3 +18,4 @@ export * from './base/history.ts';
 export * from './base/members.ts';
 export * from './base/rules.ts';
 export * from './base/webhooks.ts';
+export * from './base/forms.ts';

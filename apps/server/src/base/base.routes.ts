@@ -12,6 +12,7 @@ import * as comments from './comment.service.ts';
 import * as members from './member.service.ts';
 import * as rules from './rules.service.ts';
 import * as webhooks from './webhook.service.ts';
+import * as forms from './form.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
@@ -35,6 +36,8 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
     return { ok: true as const };
   });
   route(app, c.listWebhookDeliveries, async ({ params, req }) => ({ items: await webhooks.listDeliveries(deps, req.ctx, params.webhookId) }));
+  route(app, c.getForm, async ({ params, req }) => forms.getForm(deps, req.ctx, params.token));
+  route(app, c.submitForm, async ({ params, body, req }) => forms.submitForm(deps, req.ctx, params.token, body.fields));
   route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
   route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
   route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));

@@ -122,35 +122,41 @@ export async function createRecords(deps: Deps, ctx: RequestContext, tableId: st
     table,
     inputs.flatMap((i) => Object.keys(i)),
   );
+  const ids = await insertRecords(deps, ctx, table, inputs);
+  return getRecords(deps, ctx, tableId, ids);
+}
+
+/**
+ * Converts, inserts, links, records history and announces new records, all in one transaction. Callers check access
+ * first (the API by role and rules; a form by its own link).
+ */
+export async function insertRecords(
+  deps: Deps,
+  ctx: RequestContext,
+  table: TableMeta,
+  inputs: Record<string, unknown>[],
+  /** More writes that belong to the same transaction (an audit entry). */
+  also?: (trx: Db, ids: string[]) => Promise<void>,
+): Promise<string[]> {
   const converted = await convertInputs(deps.db, table, inputs, ctx.locale);
   const actorId = actorIdOf(ctx);
   const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
+  const ids = rows.map((r) => r.id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertRecords(trx, table, rows, actorId);
-    for (const r of rows) for (const [fid, ids] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, ids);
+    for (const r of rows) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
+    // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
     await writeHistory(
       trx,
       table.id,
       actorId,
       'create',
-      // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
-      rows.map((r) => ({ id: r.id, changes: {} })),
+      ids.map((id) => ({ id, changes: {} })),
     );
-    await changedEvent(
-      trx,
-      ctx,
-      table,
-      'created',
-      rows.map((r) => r.id),
-      deps.clock.now(),
-    );
+    await changedEvent(trx, ctx, table, 'created', ids, deps.clock.now());
+    await also?.(trx, ids);
   });
-  return getRecords(
-    deps,
-    ctx,
-    tableId,
-    rows.map((r) => r.id),
-  );
+  return ids;
 }
 
 /** Updates records (only the fields given), all or nothing; a stale `version` is a conflict showing the current value. */

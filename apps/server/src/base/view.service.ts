@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
 import { publish } from '../platform/events.ts';
 import { requireRole } from './access.ts';
-import { validateFilter } from '@concord/table-engine';
+import { fieldTypeDefs, validateFilter } from '@concord/table-engine';
 import { loadTable, type TableMeta } from './table-meta.ts';
 
 type ViewType = ViewDto['type'];
@@ -30,6 +30,15 @@ function checkConfig(table: TableMeta, config: ViewConfig, type: ViewType): void
     const what = problems[0]?.message ?? `unknown field ${unknown}`;
     throw new AppError('validation', 'base.view.invalid', { en: `Invalid view settings: ${what}`, zh: `视图设置无效：${what}` }, { feishuCode: 1254000 });
   }
+  for (const f of config.form?.fields ?? []) {
+    const field = table.byId.get(f.fieldId);
+    if (!field || !fieldTypeDefs[field.type].writable) {
+      throw new AppError('validation', 'base.view.form_field', {
+        en: `A form cannot ask for ${field?.name ?? f.fieldId}`,
+        zh: `表单不能包含字段 ${field?.name ?? f.fieldId}`,
+      });
+    }
+  }
   if (type === 'kanban' && config.groupFieldId && table.byId.get(config.groupFieldId)?.type !== 'singleSelect') {
     throw new AppError('validation', 'base.view.kanban_field', { en: 'A kanban groups by a single-select field', zh: '看板需按单选字段分组' });
   }
@@ -51,6 +60,7 @@ export async function createView(
   const config = viewConfig.parse(input.config ?? {});
   if (input.type === 'kanban' && !config.groupFieldId) config.groupFieldId = table.fields.find((f) => f.type === 'singleSelect')?.id ?? null;
   if (input.type === 'calendar' && !config.dateFieldId) config.dateFieldId = table.fields.find((f) => f.type === 'date')?.id ?? null;
+  if (input.type === 'form') config.form = formSettings(table, input.name, config.form);
   checkConfig(table, config, input.type);
   const id = newId('vew', 10);
   await deps.db.transaction().execute(async (trx) => {
@@ -74,6 +84,7 @@ export async function updateView(deps: Deps, ctx: RequestContext, viewId: string
   const { row, table } = await loadView(deps, viewId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
   const config = viewConfig.parse({ ...viewConfig.parse(row.config), ...(patch.config ?? {}) });
+  if (row.type === 'form') config.form = formSettings(table, patch.name ?? row.name, config.form);
   checkConfig(table, config, row.type);
   const name = patch.name ?? row.name;
   await deps.db.transaction().execute(async (trx) => {
@@ -95,4 +106,19 @@ export async function deleteView(deps: Deps, ctx: RequestContext, viewId: string
     await trx.deleteFrom('base_views').where('id', '=', viewId).execute();
     await changed(trx, ctx, table, 'base.view.delete', viewId);
   });
+}
+
+/** A form keeps its link token for life; a new form asks for every writable field, the primary one required. */
+function formSettings(table: TableMeta, name: string, form: ViewConfig['form']): NonNullable<ViewConfig['form']> {
+  const fields = form?.fields.length
+    ? form.fields
+    : table.fields.filter((f) => fieldTypeDefs[f.type].writable).map((f) => ({ fieldId: f.id, required: f.id === table.primaryFieldId, hint: '' }));
+  return {
+    title: form?.title || name,
+    description: form?.description ?? '',
+    fields,
+    access: form?.access ?? 'internal',
+    token: form?.token ?? newId('shr', 16),
+    submitMessage: form?.submitMessage ?? '',
+  };
 }

@@ -31,6 +31,19 @@ const viewSettings = {
   groupFieldId: id.nullable(),
   /** Calendar: the date field. */
   dateFieldId: id.nullable(),
+  /** Form views: what the form asks and who may fill it in. */
+  form: z
+    .object({
+      title: z.string().max(200),
+      description: z.string().max(5000).default(''),
+      fields: z.array(z.object({ fieldId: id, required: z.boolean().default(false), hint: z.string().max(500).default('') })).max(200),
+      /** public: anyone with the link; internal: anyone signed in to Concord. */
+      access: z.enum(['public', 'internal']).default('internal'),
+      /** Assigned by the server; the form's link is /forms/<token>. */
+      token: z.string().nullable().default(null),
+      submitMessage: z.string().max(1000).default(''),
+    })
+    .nullable(),
 };
 export const viewConfig = z.object({
   filter: viewSettings.filter.default(null),
@@ -43,6 +56,7 @@ export const viewConfig = z.object({
   rowHeight: viewSettings.rowHeight.default('short'),
   groupFieldId: viewSettings.groupFieldId.default(null),
   dateFieldId: viewSettings.dateFieldId.default(null),
+  form: viewSettings.form.default(null),
 });
 /** A partial change to a view's settings: only the keys given change. */
 export const viewConfigPatch = z.object(viewSettings).partial();

@@ -1,3 +1,5 @@
+import { baseEn } from './base-en.ts';
+
 /** English UI strings: the source of every message key. `{name}` marks a value filled in by `t(key, vars)`. */
 export const en = {
   'app.title': 'Concord',
@@ -210,6 +212,7 @@ export const en = {
   'audit.actorType.app': 'App',
   'audit.actorType.system': 'System',
   'audit.actorType.anonymous': 'Anonymous',
+  ...baseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { baseZhCN } from './base-zh-cn.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文界面文案；键与 en.ts 一一对应（缺键即编译错误）。 */
@@ -210,4 +211,5 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.actorType.app': '应用',
   'audit.actorType.system': '系统',
   'audit.actorType.anonymous': '匿名',
+  ...baseZhCN,
 };
