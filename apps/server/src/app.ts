@@ -57,6 +57,8 @@ export async function createApp(
   });
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // Any other type (image/png from an upload) arrives as bytes too; JSON routes then answer 400, not 415.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;

@@ -19,3 +19,4 @@ export * from './base/members.ts';
 export * from './base/rules.ts';
 export * from './base/webhooks.ts';
 export * from './base/forms.ts';
+export * from './base/attachments.ts';

@@ -70,6 +70,16 @@ declare module '../platform/db/database.ts' {
       created_at: Generated<Date>;
       delivered_at: Date | null;
     };
+    base_files: {
+      token: string;
+      table_id: string;
+      name: string;
+      size: number;
+      mime: string;
+      sha256: string;
+      created_by: string | null;
+      created_at: Generated<Date>;
+    };
     base_comments: {
       id: string;
       table_id: string;

@@ -13,6 +13,7 @@ import * as members from './member.service.ts';
 import * as rules from './rules.service.ts';
 import * as webhooks from './webhook.service.ts';
 import * as forms from './form.service.ts';
+import * as files from './attachment.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
@@ -38,6 +39,20 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.listWebhookDeliveries, async ({ params, req }) => ({ items: await webhooks.listDeliveries(deps, req.ctx, params.webhookId) }));
   route(app, c.getForm, async ({ params, req }) => forms.getForm(deps, req.ctx, params.token));
   route(app, c.submitForm, async ({ params, body, req }) => forms.submitForm(deps, req.ctx, params.token, body.fields));
+  route(app, c.uploadAttachment, async ({ params, query, raw, req }) => files.uploadAttachment(deps, req.ctx, params.tableId, query.filename, raw));
+  // Downloads stream bytes, so this one route sits outside the JSON contract helper.
+  app.get('/api/v1/base/files/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    if (!req.ctx.actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
+    const f = await files.openAttachment(deps, req.ctx, token);
+    const download = (req.query as { download?: string }).download === '1';
+    reply
+      .header('content-type', f.mime)
+      .header('content-length', f.size)
+      .header('content-disposition', `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+    reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; sandbox");
+    return reply.send(f.stream);
+  });
   route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
   route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
   route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));

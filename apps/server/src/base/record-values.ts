@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import { columnSpecs } from './field-columns.ts';
 import { existingIds, type RecordRow } from './record.repo.ts';
+import { knownFiles } from './attachment.service.ts';
 import type { TableMeta } from './table-meta.ts';
 
 export interface CellProblem {
@@ -82,6 +83,12 @@ async function checkReferences(db: Db, table: TableMeta, recs: RecordInput[], pr
       : [],
   ]);
   const known = new Set([...people, ...depts].map((r) => r.id));
+  const tokens = recs.flatMap((r) =>
+    [...r.values]
+      .filter(([fid]) => table.byId.get(fid)!.type === 'attachment')
+      .flatMap(([, v]) => (typeof v === 'string' ? (JSON.parse(v) as { file_token: string }[]).map((a) => a.file_token) : [])),
+  );
+  const files = await knownFiles(db, table.id, [...new Set(tokens)]);
   const linkKnown = new Map<string, Set<string>>();
   for (const f of table.fields.filter((x) => x.type === 'link')) {
     const ids = recs.flatMap((r) => r.links.get(f.id) ?? []);
@@ -98,6 +105,18 @@ async function checkReferences(db: Db, table: TableMeta, recs: RecordInput[], pr
               field: f.name,
               message: say({ en: `No ${f.type} with id ${id}`, zh: `不存在 ID 为 ${id} 的${f.type === 'person' ? '人员' : '部门'}` }),
             });
+      }
+    }
+    for (const [fid, v] of r.values) {
+      const f = table.byId.get(fid)!;
+      if (f.type !== 'attachment' || typeof v !== 'string') continue;
+      for (const a of JSON.parse(v) as { file_token: string }[]) {
+        if (!files.has(a.file_token))
+          problems.push({
+            index,
+            field: f.name,
+            message: say({ en: `File ${a.file_token} was not uploaded to this table`, zh: `文件 ${a.file_token} 未上传到此数据表` }),
+          });
       }
     }
     for (const [fid, ids] of r.links) {

@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function expectApiError(p: Promise<unknown>, status: number, code: string) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   expect((err as ApiError).status).toBe(status);
   expect((err as ApiError).code).toBe(code);
@@ -51,7 +54,12 @@ describe('first run and sign-in', () => {
   });
 
   it('answers invalid input with a 400 in the caller language, never a 500', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'zh-CN,zh;q=0.9' }, payload: { email: 'not-an-email' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+      payload: { email: 'not-an-email' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('request.invalid');
     expect(res.json().error.message).toMatch(/输入无效/);

@@ -13,7 +13,10 @@ export class LoginThrottle {
     const recent = (this.failures.get(key) ?? []).filter((t) => now.getTime() - t < WINDOW_MS);
     this.failures.set(key, recent);
     if (recent.length >= MAX_FAILURES) {
-      throw new AppError('rate_limited', 'auth.too_many_attempts', { en: 'Too many failed sign-ins; wait 15 minutes', zh: '登录失败次数过多，请 15 分钟后再试' });
+      throw new AppError('rate_limited', 'auth.too_many_attempts', {
+        en: 'Too many failed sign-ins; wait 15 minutes',
+        zh: '登录失败次数过多，请 15 分钟后再试',
+      });
     }
   }
   fail(key: string, now: Date): void {

@@ -16,8 +16,7 @@ export const SESSION_DAYS = 14;
 
 const throttle = new LoginThrottle();
 
-const wrongCredentials = () =>
-  new AppError('unauthorized', 'auth.invalid_credentials', { en: 'Wrong email or password', zh: '邮箱或密码错误' });
+const wrongCredentials = () => new AppError('unauthorized', 'auth.invalid_credentials', { en: 'Wrong email or password', zh: '邮箱或密码错误' });
 
 export interface NewSession {
   cookieValue: string;
@@ -35,7 +34,14 @@ async function startSession(deps: Deps, trx: Db, userId: string, ctx: RequestCon
   const expiresAt = new Date(deps.clock.now().getTime() + SESSION_DAYS * 86_400_000);
   await trx
     .insertInto('sessions')
-    .values({ id: hashToken(cookieValue), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt, ip: ctx.ip, user_agent: userAgent?.slice(0, 300) ?? null })
+    .values({
+      id: hashToken(cookieValue),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+      ip: ctx.ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   const u = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   return { cookieValue, expiresAt, dto: { user: toSessionUser(u), csrfToken } };
@@ -45,7 +51,11 @@ async function startSession(deps: Deps, trx: Db, userId: string, ctx: RequestCon
 export async function login(deps: Deps, ctx: RequestContext, input: { email: string; password: string }, userAgent?: string): Promise<NewSession> {
   const email = input.email.toLowerCase();
   throttle.check(`${ctx.ip}|${email}`, deps.clock.now());
-  const user = await deps.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email)).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+    .executeTakeFirst();
   const ok = await verifyPassword(input.password, user?.password_hash ?? null);
   if (!user || !ok || !user.active) {
     throttle.fail(`${ctx.ip}|${email}`, deps.clock.now());
@@ -55,7 +65,15 @@ export async function login(deps: Deps, ctx: RequestContext, input: { email: str
   throttle.reset(`${ctx.ip}|${email}`);
   return deps.db.transaction().execute(async (trx) => {
     const s = await startSession(deps, trx, user.id, ctx, userAgent);
-    await audit(trx, { ...ctx, actor: { kind: 'user', userId: user.id, name: user.name, role: user.role, locale: user.locale, via: 'session', csrfToken: null, sessionId: null } }, 'auth.login', { type: 'user', id: user.id });
+    await audit(
+      trx,
+      {
+        ...ctx,
+        actor: { kind: 'user', userId: user.id, name: user.name, role: user.role, locale: user.locale, via: 'session', csrfToken: null, sessionId: null },
+      },
+      'auth.login',
+      { type: 'user', id: user.id },
+    );
     return s;
   });
 }
@@ -79,19 +97,45 @@ async function insertAdmin(trx: Db, input: { name: string; email: string; passwo
   const keys = nameKeys(input.name);
   await trx
     .insertInto('users')
-    .values({ id, name: input.name, email: input.email.toLowerCase(), password_hash: await hashPassword(input.password), role: 'admin', name_pinyin: keys.pinyin, name_initials: keys.initials, mobile: null, title: null, manager_id: null, locale: null })
+    .values({
+      id,
+      name: input.name,
+      email: input.email.toLowerCase(),
+      password_hash: await hashPassword(input.password),
+      role: 'admin',
+      name_pinyin: keys.pinyin,
+      name_initials: keys.initials,
+      mobile: null,
+      title: null,
+      manager_id: null,
+      locale: null,
+    })
     .execute();
   return id;
 }
 
 /** First run from the browser: creates the first administrator, only while there is none. */
-export async function setupFirstAdmin(deps: Deps, ctx: RequestContext, input: { name: string; email: string; password: string }, userAgent?: string): Promise<NewSession> {
+export async function setupFirstAdmin(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { name: string; email: string; password: string },
+  userAgent?: string,
+): Promise<NewSession> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst();
     if (existing) throw new AppError('conflict', 'auth.setup_done', { en: 'Concord is already set up; sign in instead', zh: '系统已初始化，请直接登录' });
-    const taken = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase())).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+      .executeTakeFirst();
     const id = taken ? taken.id : await insertAdmin(trx, input);
-    if (taken) await trx.updateTable('users').set({ role: 'admin', password_hash: await hashPassword(input.password) }).where('id', '=', id).execute();
+    if (taken)
+      await trx
+        .updateTable('users')
+        .set({ role: 'admin', password_hash: await hashPassword(input.password) })
+        .where('id', '=', id)
+        .execute();
     await audit(trx, ctx, 'auth.setup', { type: 'user', id });
     return startSession(deps, trx, id, ctx, userAgent);
   });
@@ -136,7 +180,16 @@ export async function resolveActor(deps: Deps, cookieValue: string | undefined, 
     .where('s.id', '=', hashToken(cookieValue))
     .executeTakeFirst();
   if (!row || !row.active || row.expires_at.getTime() <= now.getTime()) return null;
-  return { kind: 'user', userId: row.id, name: row.name, role: row.role, locale: row.locale, via: 'session', csrfToken: row.csrf_token, sessionId: row.session_id };
+  return {
+    kind: 'user',
+    userId: row.id,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    via: 'session',
+    csrfToken: row.csrf_token,
+    sessionId: row.session_id,
+  };
 }
 
 export async function getSessionUser(deps: Deps, userId: string): Promise<SessionUser> {
@@ -144,14 +197,23 @@ export async function getSessionUser(deps: Deps, userId: string): Promise<Sessio
   return toSessionUser(u);
 }
 
-export async function updatePreferences(deps: Deps, ctx: RequestContext, userId: string, input: { locale?: Locale | null; timeZone?: string }): Promise<SessionUser> {
+export async function updatePreferences(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  input: { locale?: Locale | null; timeZone?: string },
+): Promise<SessionUser> {
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
     throw new AppError('validation', 'org.person.invalid_time_zone', { en: `Unknown time zone: ${input.timeZone}`, zh: `未知时区：${input.timeZone}` });
   }
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ ...(input.locale !== undefined ? { locale: input.locale } : {}), ...(input.timeZone ? { time_zone: input.timeZone } : {}), updated_at: deps.clock.now() })
+      .set({
+        ...(input.locale !== undefined ? { locale: input.locale } : {}),
+        ...(input.timeZone ? { time_zone: input.timeZone } : {}),
+        updated_at: deps.clock.now(),
+      })
       .where('id', '=', userId)
       .execute();
     await audit(trx, ctx, 'auth.preferences', { type: 'user', id: userId }, { fields: Object.keys(input) });

@@ -28,7 +28,13 @@ export async function createToken(deps: Deps, ctx: RequestContext, userId: strin
 }
 
 export async function listTokens(deps: Deps, userId: string) {
-  const rows = await deps.db.selectFrom('personal_tokens').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute();
+  const rows = await deps.db
+    .selectFrom('personal_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toDto);
 }
 

@@ -119,3 +119,15 @@ create table base_webhook_deliveries (
 );
 create index base_webhook_deliveries_due on base_webhook_deliveries (next_attempt_at) where status = 'pending';
 create index base_webhook_deliveries_hook on base_webhook_deliveries (webhook_id, id desc);
+
+-- Uploaded attachment files; bytes live under DATA_DIR/files (shared storage when several instances run).
+create table base_files (
+  token text primary key,
+  table_id text not null references base_tables(id) on delete cascade,
+  name text not null,
+  size bigint not null,
+  mime text not null,
+  sha256 text not null,
+  created_by text,
+  created_at timestamptz not null default now()
+);
