@@ -35,7 +35,8 @@ describe('presence', () => {
     await hmmOnA.next(isPresence(['管理员', '韩梅梅']));
     await adminOnB.next(isPresence(['管理员', '韩梅梅']));
     await hmmOnA.close();
-    await adminOnB.next(isPresence(['管理员']));
+    const after = await adminOnB.next(isPresence(['管理员']));
+    expect(after.users).toHaveLength(1);
     await adminOnB.close();
   });
 });
