@@ -82,7 +82,7 @@ export async function startTestApp(options: { clock?: Clock; withAdmin?: boolean
   await migrate(handle);
   const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
   const deps: AppDeps = { db: handle.db, clock: options.clock ?? { now: () => new Date() }, config, handle, instanceId: 'test' };
-  const concord = await createApp(deps, { logLevel: 'silent', workers: false });
+  const concord = await createApp(deps, { logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', workers: false });
   const admin = injectClient(concord.app);
   if (options.withAdmin !== false) {
     const { setup } = await import('@concord/contracts');

@@ -20,3 +20,5 @@ export * from './base/rules.ts';
 export * from './base/webhooks.ts';
 export * from './base/forms.ts';
 export * from './base/attachments.ts';
+export * from './base/dedup.ts';
+export * from './base/import.ts';

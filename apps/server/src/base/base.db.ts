@@ -15,6 +15,7 @@ declare module '../platform/db/database.ts' {
       position: Generated<number>;
       record_count: Generated<number>;
       rules: ColumnType<unknown[], string | undefined, string>;
+      dedup: ColumnType<unknown, string | null | undefined, string | null>;
       created_at: Generated<Date>;
     };
     base_fields: {
@@ -43,7 +44,7 @@ declare module '../platform/db/database.ts' {
       record_id: string;
       at: Generated<Date>;
       actor_id: string | null;
-      action: 'create' | 'update' | 'delete' | 'restore';
+      action: 'create' | 'update' | 'delete' | 'restore' | 'merge';
       batch_id: string;
       undone: Generated<boolean>;
       changes: Json<Record<string, { old: unknown; new: unknown }>>;
@@ -79,6 +80,19 @@ declare module '../platform/db/database.ts' {
       sha256: string;
       created_by: string | null;
       created_at: Generated<Date>;
+    };
+    base_dedup_keys: { table_id: string; record_id: string; field_id: string; key: string };
+    base_dedup_pairs: {
+      id: string;
+      table_id: string;
+      a: string;
+      b: string;
+      score: number;
+      reasons: Json<unknown[]>;
+      status: Generated<'open' | 'dismissed' | 'merged'>;
+      created_at: Generated<Date>;
+      decided_by: string | null;
+      decided_at: Date | null;
     };
     base_comments: {
       id: string;

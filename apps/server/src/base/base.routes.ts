@@ -14,6 +14,11 @@ import * as rules from './rules.service.ts';
 import * as webhooks from './webhook.service.ts';
 import * as forms from './form.service.ts';
 import * as files from './attachment.service.ts';
+import * as duplicates from './duplicate.service.ts';
+import * as review from './duplicate-review.service.ts';
+import { mergeRecords } from './merge.service.ts';
+import * as tableImport from './import/import.service.ts';
+import { exportCsv, exportXlsx } from './export.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
 
@@ -53,6 +58,31 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
     reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; sandbox");
     return reply.send(f.stream);
   });
+  route(app, c.getDedupRule, async ({ params, req }) => ({ rule: await duplicates.getRule(deps, req.ctx, params.tableId) }));
+  route(app, c.setDedupRule, async ({ params, body, req }) => ({ rule: body.rule, keyed: await duplicates.setRule(deps, req.ctx, params.tableId, body.rule) }));
+  route(app, c.checkDuplicates, async ({ params, body, req }) => ({
+    matches: await duplicates.checkDuplicates(deps, req.ctx, params.tableId, body.fields, body.recordId),
+  }));
+  route(app, c.listDuplicatePairs, async ({ params, query, req }) => review.listPairs(deps, req.ctx, params.tableId, query.limit));
+  route(app, c.dismissDuplicatePair, async ({ params, req }) => {
+    await review.dismissPair(deps, req.ctx, params.pairId);
+    return { ok: true as const };
+  });
+  route(app, c.mergeRecords, async ({ params, body, req }) => mergeRecords(deps, req.ctx, params.tableId, body.survivorId, body.otherIds, body.values));
+  route(app, c.previewImport, async ({ params, query, raw, req }) => tableImport.previewImport(deps, req.ctx, params.tableId, raw, query));
+  route(app, c.importTable, async ({ params, query, raw, req }) => tableImport.importTable(deps, req.ctx, params.tableId, raw, query));
+  // Exports are files, not JSON: like downloads they sit outside the contract helper.
+  app.get('/api/v1/base/tables/:tableId/export', async (req, reply) => {
+    const { tableId } = req.params as { tableId: string };
+    const q = req.query as { viewId?: string; format?: string };
+    if (!req.ctx.actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
+    const file = q.format === 'xlsx' ? await exportXlsx(deps, req.ctx, tableId, q.viewId) : await exportCsv(deps, req.ctx, tableId, q.viewId);
+    const type = q.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+    return reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .send(file.body);
+  });
   route(app, c.createTable, async ({ params, body, req }) => tables.createTable(deps, req.ctx, params.baseId, body));
   route(app, c.getTable, async ({ params, req }) => toTableDto(await tables.readableTable(deps, req.ctx, params.tableId)));
   route(app, c.renameTable, async ({ params, body, req }) => tables.renameTable(deps, req.ctx, params.tableId, body.name));
@@ -89,6 +119,7 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
       req.ctx,
       params.tableId,
       body.records.map((r) => r.fields),
+      body.onDuplicate,
     ),
   }));
   route(app, c.updateRecords, async ({ params, body, req }) => ({ items: await records.updateRecords(deps, req.ctx, params.tableId, body.records) }));

@@ -14,8 +14,7 @@ import { cellText } from './cell-text.ts';
 import { columnSpecs } from './field-columns.ts';
 import { fieldDtoOf } from './field.service.ts';
 import { valueExpr } from './field-sql.ts';
-import { loadRelated } from './record.service.ts';
-import { loadTable, physicalTable, toFieldMeta, type TableMeta } from './table-meta.ts';
+import { loadRelated, loadTable, physicalTable, toFieldMeta, type TableMeta } from './table-meta.ts';
 
 const BATCH = 5000;
 const isStored = (f: Pick<FieldMeta, 'type'>) => columnSpecs[f.type].sqlType !== null;

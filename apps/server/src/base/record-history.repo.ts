@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 export type Changes = Record<string, { old: unknown; new: unknown }>;
 
 /** Records one user action on many records as one batch (so undo reverts it as a whole). Values are database-form. */
@@ -11,9 +11,10 @@ export async function writeHistory(
   actorId: string | null,
   action: HistoryAction,
   entries: { id: string; changes: Changes }[],
+  /** Share a batch id with other entries of the same user action (a merge: one update plus deletes). */
+  batchId: string = newId('hb', 12),
 ): Promise<void> {
   if (entries.length === 0) return;
-  const batchId = newId('hb', 12);
   for (let i = 0; i < entries.length; i += 1000) {
     await trx
       .insertInto('base_record_history')

@@ -169,3 +169,8 @@ export async function existingIds(db: Db, tableId: string, ids: string[], visibl
   }>`select t.id from ${physicalTable(tableId)} t where t.id = any(${sql.val(ids)}::text[]) and ${visible ?? sql<boolean>`true`}`.execute(db);
   return new Set(res.rows.map((r) => r.id));
 }
+
+/** Both conditions. */
+export function and(a: RawBuilder<boolean>, b: RawBuilder<boolean>): RawBuilder<boolean> {
+  return sql<boolean>`(${a}) and (${b})`;
+}

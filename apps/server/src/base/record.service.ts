@@ -1,4 +1,4 @@
-import type { RecordDto } from '@concord/contracts';
+import type { DuplicateMatch, RecordDto } from '@concord/contracts';
 import type { FieldMeta, FilterNode, OptionsOf, SortSpec } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -6,32 +6,22 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { publish } from '../platform/events.ts';
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { assertWritable, tableAccess } from './table-access.ts';
-import type { RelatedTables } from './field-sql.ts';
 import { filterToSql } from './filter-to-sql.ts';
 import * as repo from './record.repo.ts';
 import { convertInputs, toApiValues } from './record-values.ts';
 import { columnSpecs } from './field-columns.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
-import { loadTable, type TableMeta } from './table-meta.ts';
+import { dropKeys, syncKeys } from './duplicate-keys.ts';
+import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
+import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 
 const actorIdOf = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null);
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
-
-/** The table plus every table its links point at, which lookups and rollups read. */
-export async function loadRelated(db: Db, table: TableMeta): Promise<RelatedTables> {
-  const map = new Map<string, TableMeta>([[table.id, table]]);
-  for (const f of table.fields) {
-    if (f.type !== 'link') continue;
-    const target = (f.options as OptionsOf<'link'>).tableId;
-    if (!map.has(target)) map.set(target, await loadTable(db, target));
-  }
-  return map;
-}
 
 async function toDtos(db: Db, fields: FieldMeta[], rows: repo.RecordRow[]): Promise<RecordDto[]> {
   const values = await toApiValues(db, fields, rows);
@@ -98,7 +88,7 @@ export async function getRecords(deps: Deps, ctx: RequestContext, tableId: strin
   return toDtos(deps.db, fields, rows);
 }
 
-async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
+export async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
   await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx), now);
   await publish(trx, [`table:${table.id}`], {
     type: 'base.records.changed',
@@ -114,7 +104,13 @@ function linkReverse(table: TableMeta, fieldId: string): string | null {
 }
 
 /** Creates up to 1,000 records, all or nothing. `fields` are keyed by field id. */
-export async function createRecords(deps: Deps, ctx: RequestContext, tableId: string, inputs: Record<string, unknown>[]): Promise<RecordDto[]> {
+export async function createRecords(
+  deps: Deps,
+  ctx: RequestContext,
+  tableId: string,
+  inputs: Record<string, unknown>[],
+  onDuplicate: 'ignore' | 'flag' | 'refuse' = 'ignore',
+): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
   const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
   assertWritable(
@@ -122,7 +118,28 @@ export async function createRecords(deps: Deps, ctx: RequestContext, tableId: st
     table,
     inputs.flatMap((i) => Object.keys(i)),
   );
-  const ids = await insertRecords(deps, ctx, table, inputs);
+  let flag: ((trx: Db, ids: string[]) => Promise<void>) | undefined;
+  if (onDuplicate !== 'ignore' && table.dedup) {
+    const checks: DuplicateMatch[][] = [];
+    for (const fields of inputs) checks.push(await findMatches(deps.db, table, await inputTexts(deps.db, table, fields, ctx.locale)));
+    const blocked = checks.flatMap((m, index) => m.filter((x) => x.decision === 'merge').map((match) => ({ index, match })));
+    if (onDuplicate === 'refuse' && blocked.length) {
+      const title = blocked[0]!.match.title;
+      throw new AppError(
+        'conflict',
+        'base.record.duplicate',
+        { en: `This already exists: ${title}`, zh: `该记录已存在：${title}` },
+        { duplicates: blocked, feishuCode: 1259001, httpStatus: 409 },
+      );
+    }
+    flag = (trx, ids) =>
+      flagPairs(
+        trx,
+        table.id,
+        ids.flatMap((recordId, i) => (checks[i] ?? []).map((match) => ({ recordId, match }))),
+      );
+  }
+  const ids = await insertRecords(deps, ctx, table, inputs, flag);
   return getRecords(deps, ctx, tableId, ids);
 }
 
@@ -144,6 +161,7 @@ export async function insertRecords(
   const ids = rows.map((r) => r.id);
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertRecords(trx, table, rows, actorId);
+    await syncKeys(trx, table, rows);
     for (const r of rows) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
     // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
     await writeHistory(
@@ -208,6 +226,11 @@ export async function updateRecords(
       for (const [k, v] of [...c.values, ...c.links]) changes[k] = { old: before.values[k] ?? null, new: v };
       history.push({ id: input.id, changes });
     }
+    await syncKeys(
+      trx,
+      table,
+      inputs.map((input, i) => ({ id: input.id, values: converted[i]!.values })),
+    );
     await writeHistory(trx, table.id, actorId, 'update', history);
     await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now());
   });
@@ -224,6 +247,7 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
     const missing = ids.find((id) => !before.some((b) => b.id === id));
     if (missing) throw recordNotFound(missing);
     await repo.unlinkRecords(trx, ids);
+    await dropKeys(trx, table.id, ids);
     const deleted = await repo.deleteRecords(trx, table, ids);
     await writeHistory(
       trx,
@@ -245,14 +269,14 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
 }
 
 /** Stored and link fields can be written back by undo; computed ones follow from them. */
-function isRestorable(table: TableMeta, fieldId: string): boolean {
+export function isRestorable(table: TableMeta, fieldId: string): boolean {
   const f = table.byId.get(fieldId);
   return !!f && (f.type === 'link' || columnSpecs[f.type].sqlType !== null);
 }
 
 /**
  * Undoes the caller's last change in a table: created records are deleted, updated values put back, deleted records
- * restored with their ids and links. The undo itself is kept in the history.
+ * restored with their ids and links (a merge is an update plus deletes in one batch). The undo is kept in the history.
  */
 export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: string): Promise<{ undone: number; action: string | null }> {
   const table = await loadTable(deps.db, tableId);
@@ -263,7 +287,6 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
   return deps.db.transaction().execute(async (trx) => {
     const batch = await lastUndoableBatch(trx, tableId, actorId);
     if (!batch) return { undone: 0, action: null };
-    const action = batch.rows[0]!.action;
     const restore: { id: string; changes: Changes }[] = [];
     const split = (changes: Changes, side: 'old' | 'new') => {
       const values = new Map<string, unknown>();
@@ -275,43 +298,63 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
       }
       return { values, links };
     };
-    if (action === 'create') {
-      const ids = batch.rows.map((r) => r.record_id);
-      const existing = await repo.findByIds(trx, table, related, table.fields, ids, { lock: true });
-      await repo.unlinkRecords(trx, ids);
-      await repo.deleteRecords(trx, table, ids);
-      for (const b of existing)
-        restore.push({
-          id: b.id,
-          changes: Object.fromEntries(
-            Object.entries(b.values)
-              .filter(([k, v]) => v !== null && isRestorable(table, k))
-              .map(([k, v]) => [k, { old: v, new: null }]),
-          ),
-        });
-    } else if (action === 'delete') {
-      const rows = batch.rows.map((r) => ({ id: r.record_id, ...split(r.changes as Changes, 'old') }));
-      await repo.insertRecords(trx, table, rows, actorId);
-      for (const r of rows) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
-      for (const r of rows) restore.push({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) });
-    } else {
-      for (const r of batch.rows) {
-        const { values, links } = split(r.changes as Changes, 'old');
-        await repo.updateRecord(trx, table, r.record_id, values, actorId);
-        for (const [fid, to] of links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.record_id, to);
-        restore.push({ id: r.record_id, changes: Object.fromEntries(Object.entries(r.changes as Changes).map(([k, v]) => [k, { old: v.new, new: v.old }])) });
+    const of = (action: string) => batch.rows.filter((r) => r.action === action);
+    // Deleted records come back first, so updates that restore links to them find them.
+    const reinserted = of('delete').map((r) => ({ id: r.record_id, ...split(r.changes as Changes, 'old') }));
+    if (reinserted.length) {
+      await repo.insertRecords(trx, table, reinserted, actorId);
+      await syncKeys(trx, table, reinserted);
+      for (const r of reinserted) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
+      for (const r of reinserted)
+        restore.push({ id: r.id, changes: Object.fromEntries([...r.values, ...r.links].map(([k, v]) => [k, { old: null, new: v }])) });
+    }
+    const updates = [...of('update'), ...of('merge')];
+    for (const r of updates) {
+      const { values, links } = split(r.changes as Changes, 'old');
+      await repo.updateRecord(trx, table, r.record_id, values, actorId);
+      await syncKeys(trx, table, [{ id: r.record_id, values }]);
+      for (const [fid, to] of links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.record_id, to);
+      restore.push({ id: r.record_id, changes: Object.fromEntries(Object.entries(r.changes as Changes).map(([k, v]) => [k, { old: v.new, new: v.old }])) });
+    }
+    const created = of('create').map((r) => r.record_id);
+    if (created.length) {
+      const existing = await repo.findByIds(trx, table, related, table.fields, created, { lock: true });
+      await repo.unlinkRecords(trx, created);
+      await dropKeys(trx, table.id, created);
+      await repo.deleteRecords(trx, table, created);
+      for (const b of existing) {
+        const changes = Object.entries(b.values).filter(([k, v]) => v !== null && isRestorable(table, k));
+        restore.push({ id: b.id, changes: Object.fromEntries(changes.map(([k, v]) => [k, { old: v, new: null }])) });
       }
     }
     await markUndone(trx, batch.batchId);
     await writeHistory(trx, table.id, actorId, 'restore', restore);
-    const ids = batch.rows.map((r) => r.record_id);
-    await changedEvent(trx, ctx, table, action === 'create' ? 'deleted' : action === 'delete' ? 'created' : 'updated', ids, deps.clock.now());
-    return { undone: ids.length, action };
+    const now = deps.clock.now();
+    if (reinserted.length)
+      await changedEvent(
+        trx,
+        ctx,
+        table,
+        'created',
+        reinserted.map((r) => r.id),
+        now,
+      );
+    if (updates.length)
+      await changedEvent(
+        trx,
+        ctx,
+        table,
+        'updated',
+        updates.map((r) => r.record_id),
+        now,
+      );
+    if (created.length) await changedEvent(trx, ctx, table, 'deleted', created, now);
+    return { undone: batch.rows.length, action: of('merge').length ? 'merge' : batch.rows[0]!.action };
   });
 }
 
 function both(a: RawBuilder<boolean> | null, b: RawBuilder<boolean> | null): RawBuilder<boolean> | null {
-  return a && b ? sql<boolean>`(${a}) and (${b})` : (a ?? b);
+  return a && b ? repo.and(a, b) : (a ?? b);
 }
 
 /** The table as a restricted member sees it: hidden fields are absent, so filters and sorts cannot name them. */

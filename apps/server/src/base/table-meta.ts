@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import { fieldOptions, type FieldMeta, type FieldType } from '@concord/table-engine';
-import { tableRule, viewConfig, type FieldDto, type TableDto, type TableRule, type ViewDto } from '@concord/contracts';
+import { fieldOptions, type FieldMeta, type FieldType, type OptionsOf } from '@concord/table-engine';
+import { dedupRule, tableRule, viewConfig, type DedupRuleDto, type FieldDto, type TableDto, type TableRule, type ViewDto } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 
@@ -16,6 +16,8 @@ export interface TableMeta {
   views: ViewDto[];
   descriptions: Map<string, string | null>;
   rules: TableRule[];
+  /** The duplicate rule, when the table has one. */
+  dedup: DedupRuleDto | null;
 }
 
 const SAFE_ID = /^[A-Za-z0-9]{4,64}$/;
@@ -54,6 +56,7 @@ export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
     byName: new Map(fields.map((f) => [f.name, f])),
     views: viewRows.map((v) => ({ id: v.id, tableId: v.table_id, name: v.name, type: v.type, config: viewConfig.parse(v.config) })),
     descriptions: new Map(fieldRows.map((r) => [r.id, r.description])),
+    dedup: table.dedup ? (dedupRule.safeParse(table.dedup).data ?? null) : null,
     rules: (Array.isArray(table.rules) ? table.rules : []).flatMap((r) => {
       const parsed = tableRule.safeParse(r);
       return parsed.success ? [parsed.data] : [];
@@ -78,4 +81,15 @@ export function toTableDto(meta: TableMeta): TableDto {
     description: meta.descriptions.get(f.id) ?? null,
   }));
   return { id: meta.id, baseId: meta.baseId, name: meta.name, primaryFieldId: meta.primaryFieldId, fields, views: meta.views };
+}
+
+/** The table plus every table its links point at, which lookups and rollups read. */
+export async function loadRelated(db: Db, table: TableMeta): Promise<Map<string, TableMeta>> {
+  const map = new Map<string, TableMeta>([[table.id, table]]);
+  for (const f of table.fields) {
+    if (f.type !== 'link') continue;
+    const target = (f.options as OptionsOf<'link'>).tableId;
+    if (!map.has(target)) map.set(target, await loadTable(db, target));
+  }
+  return map;
 }

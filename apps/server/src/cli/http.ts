@@ -3,7 +3,8 @@ import { CliError } from './command.ts';
 
 /** The server as the CLI sees it: typed contract calls plus raw GETs for the few routes without a contract. */
 export interface Connection {
-  call<R extends RouteDef>(route: R, input: RouteInput<R>): Promise<RouteOutput<R>>;
+  /** `raw` sends bytes (a file) as the body of `rawBody` routes. */
+  call<R extends RouteDef>(route: R, input: RouteInput<R>, raw?: { body: Uint8Array; contentType: string }): Promise<RouteOutput<R>>;
   get(path: string): Promise<unknown>;
 }
 
@@ -73,9 +74,9 @@ export function connect(url: string, creds: Credentials, locale: string): Connec
   }
 
   return {
-    async call(route, input) {
+    async call(route, input, raw) {
       if (route.access !== 'public') await (signedIn ??= signIn());
-      return client.call(route, input);
+      return client.call(route, input, raw);
     },
     async get(path) {
       const res = await fetchLike(url + path, { method: 'GET', headers: { accept: 'application/json', ...headers() } });

@@ -8,8 +8,9 @@ import { appCommands } from './app.command.ts';
 import { tokenCommands } from './token.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { healthCommand } from './health.command.ts';
+import { importCommand } from './import.command.ts';
 
-export const COMMANDS: readonly Command[] = [...appCommands, ...tokenCommands, demoCommand, healthCommand];
+export const COMMANDS: readonly Command[] = [...appCommands, ...tokenCommands, demoCommand, healthCommand, importCommand];
 
 process.exitCode = await runCli(COMMANDS, process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

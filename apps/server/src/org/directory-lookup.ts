@@ -21,3 +21,24 @@ export function getPeopleByIds(db: Db, ids: readonly string[]): Promise<PersonDt
 export function listDepartmentSubtree(db: Db, departmentId: string): Promise<string[]> {
   return subtreeIds(db, departmentId);
 }
+
+/** Active people keyed for matching typed names, emails and phones (imports look up thousands of cells at once). */
+export interface DirectoryIndex {
+  byEmail: Map<string, string>;
+  byPhone: Map<string, string>;
+  /** Name → ids; more than one id means the name is ambiguous. */
+  byName: Map<string, string[]>;
+}
+
+export async function loadDirectoryIndex(db: Db): Promise<DirectoryIndex> {
+  const rows = await db.selectFrom('users').select(['id', 'name', 'email', 'mobile']).where('active', '=', true).execute();
+  const index: DirectoryIndex = { byEmail: new Map(), byPhone: new Map(), byName: new Map() };
+  for (const r of rows) {
+    index.byEmail.set(r.email.toLowerCase(), r.id);
+    if (r.mobile) index.byPhone.set(r.mobile, r.id);
+    const list = index.byName.get(r.name) ?? [];
+    list.push(r.id);
+    index.byName.set(r.name, list);
+  }
+  return index;
+}

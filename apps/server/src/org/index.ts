@@ -22,4 +22,12 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps): Promise<void>
 }
 export { canJoinRoom } from './rooms.ts';
 export { isDirectoryEmpty, seedDemoCompany, DEMO_PASSWORD } from './demo.service.ts';
-export { getPeopleByIds, findPersonByNameEmailOrPhone, listDepartmentSubtree, type PersonMatch, type PersonRef } from './directory-lookup.ts';
+export {
+  getPeopleByIds,
+  findPersonByNameEmailOrPhone,
+  listDepartmentSubtree,
+  loadDirectoryIndex,
+  type DirectoryIndex,
+  type PersonMatch,
+  type PersonRef,
+} from './directory-lookup.ts';

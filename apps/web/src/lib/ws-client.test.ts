@@ -42,6 +42,8 @@ describe('RealtimeClient', () => {
     seen = [];
     client = new RealtimeClient({
       url: 'ws://test/api/v1/ws',
+      // The longest delay of each back-off step, so the timings below are exact.
+      random: () => 1,
       onResync: () => resyncs++,
       createSocket: () => {
         const s = new FakeSocket();

@@ -13,6 +13,8 @@ export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type EventHandler = (event: DomainEvent, seq: number) => void;
 
 export interface RealtimeClientOptions {
+  /** Jitter source for reconnect delays (tests pin it). */
+  random?: () => number;
   /** Absolute ws:// or wss:// URL of /api/v1/ws. */
   url: string;
   /** Called when the server says too much was missed: reload every query. */
@@ -155,7 +157,7 @@ export class RealtimeClient {
     const base = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** this.attempt);
     this.attempt++;
     // Jitter spreads reconnects when a server restart drops every browser at once.
-    const delay = base / 2 + Math.random() * (base / 2);
+    const delay = base / 2 + (this.options.random ?? Math.random)() * (base / 2);
     this.timer = setTimeout(() => this.connect(), delay);
   }
 

@@ -6,7 +6,7 @@ export const historyEntry = z.object({
   id: z.number().int(),
   at: isoDateTime,
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  action: z.enum(['create', 'update', 'delete', 'restore']),
+  action: z.enum(['create', 'update', 'delete', 'restore', 'merge']),
   undone: z.boolean(),
   /** Old and new value per field id, in the API shape of the field. */
   changes: z.array(z.object({ fieldId: z.string(), old: z.unknown(), new: z.unknown() })),

@@ -56,6 +56,8 @@ export const createRecords = defineRoute({
       .array(z.object({ fields: z.record(z.string(), z.unknown()) }))
       .min(1)
       .max(MAX_BATCH),
+    /** With a duplicate rule: `refuse` blocks records above the high threshold (409) and flags those between; `flag` only flags. */
+    onDuplicate: z.enum(['ignore', 'flag', 'refuse']).default('ignore'),
   }),
   output: z.object({ items: z.array(recordDto) }),
   status: 201,

@@ -17,7 +17,13 @@ const fields = z.record(z.string(), z.unknown());
 const recordId = z.string().min(1).max(64);
 /** Query parameters of record writes: accepted; `client_token` must be a UUIDv4 as on Feishu, but writes are not deduplicated by it. */
 const writeQuery = z
-  .object({ user_id_type: z.string().optional(), client_token: z.string().max(100).optional(), ignore_consistency_check: z.string().optional() })
+  .object({
+    user_id_type: z.string().optional(),
+    client_token: z.string().max(100).optional(),
+    ignore_consistency_check: z.string().optional(),
+    /** Concord extension: check new records against the table's duplicate rule (docs/dedup.md). */
+    on_duplicate: z.enum(['ignore', 'flag', 'refuse']).optional(),
+  })
   .passthrough();
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -38,9 +44,16 @@ function checkCount(n: number, max: number): void {
 const echo = (deps: Deps, table: TableMeta, recs: Parameters<typeof toFeishuRecords>[2]): Promise<FeishuRecord[]> =>
   toFeishuRecords(deps, table, recs, { text: 'plain', links: 'write', automatic: false });
 
-async function create(deps: Deps, ctx: RequestContext, appToken: string, tableId: string, records: Record<string, unknown>[]) {
+async function create(
+  deps: Deps,
+  ctx: RequestContext,
+  appToken: string,
+  tableId: string,
+  records: Record<string, unknown>[],
+  onDuplicate: 'ignore' | 'flag' | 'refuse' = 'ignore',
+) {
   const { table, inputs } = await toConcordInputs(deps, ctx, await resolveTable(deps, ctx, appToken, tableId), records);
-  const created = await createRecords(deps, ctx, table.id, inputs).catch((e: unknown) => {
+  const created = await createRecords(deps, ctx, table.id, inputs, onDuplicate).catch((e: unknown) => {
     throw toConversionFailure(e, table);
   });
   return echo(deps, table, created);
@@ -79,7 +92,7 @@ export function recordWriteRoutes(app: FastifyInstance, deps: Deps): void {
     { method: 'POST', path, scope: 'bitable', params: tableParams, query: writeQuery, body: z.object({ fields }) },
     async ({ params, query, body, req }) => {
       checkClientToken(query.client_token);
-      const [record] = await create(deps, req.ctx, params.app_token, params.table_id, [body.fields]);
+      const [record] = await create(deps, req.ctx, params.app_token, params.table_id, [body.fields], query.on_duplicate);
       return { record };
     },
   );
@@ -105,6 +118,7 @@ export function recordWriteRoutes(app: FastifyInstance, deps: Deps): void {
           params.app_token,
           params.table_id,
           body.records.map((r) => r.fields),
+          query.on_duplicate,
         ),
       };
     },

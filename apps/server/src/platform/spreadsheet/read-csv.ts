@@ -6,7 +6,9 @@ import Papa from 'papaparse';
  * superset of GBK and GB2312 and is what Excel on Chinese Windows writes. Strict UTF-8 decoding fails on GBK bytes,
  * which is how the two are told apart.
  */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array, encoding?: 'utf8' | 'gbk' | 'gb18030'): string {
+  // GB18030 is a superset of GBK, so one decoder serves both when the caller knows the file is not UTF-8.
+  if (encoding === 'gbk' || encoding === 'gb18030') return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));

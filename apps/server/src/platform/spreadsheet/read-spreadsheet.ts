@@ -29,7 +29,7 @@ function tidy(rows: string[][]): string[][] {
  * the file name only breaks ties. Knows no domain: the directory and table imports both build on it.
  * @example const { sheets } = await readSpreadsheet(bytes, 'people.xlsx'); const header = sheets[0]?.rows[findHeaderRow(sheets[0].rows)]
  */
-export async function readSpreadsheet(bytes: Uint8Array, filename: string): Promise<Spreadsheet> {
+export async function readSpreadsheet(bytes: Uint8Array, filename: string, encoding?: 'utf8' | 'gbk' | 'gb18030'): Promise<Spreadsheet> {
   if (isOle(bytes) || /\.xls$/i.test(filename)) {
     throw new AppError('validation', 'spreadsheet.xls_unsupported', {
       en: 'Old .xls files are not supported; save the file as .xlsx or .csv',
@@ -53,7 +53,7 @@ export async function readSpreadsheet(bytes: Uint8Array, filename: string): Prom
     throw new AppError('validation', 'spreadsheet.unreadable', { en: 'The file is not a valid .xlsx workbook', zh: '该文件不是有效的 .xlsx 工作簿' });
   }
   const name = filename.replace(/\.[^.]*$/, '') || 'Sheet1';
-  return { sheets: [{ name, rows: tidy(parseCsv(decodeText(bytes))) }] };
+  return { sheets: [{ name, rows: tidy(parseCsv(decodeText(bytes, encoding))) }] };
 }
 
 export { findHeaderRow } from './header-row.ts';

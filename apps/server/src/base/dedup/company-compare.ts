@@ -1,0 +1,90 @@
+import { placesConflict } from './china-places.ts';
+import { GENERIC_INDUSTRY, INDUSTRY_SYNONYMS } from './company-words.ts';
+import { parseCompanyName, type CompanyName } from './company-name.ts';
+import { NO_EVIDENCE, percent, text, type Comparison, type KeyResult } from './comparison.ts';
+import { editSimilarity } from './similarity.ts';
+
+// Similarity multipliers when the trade names agree but the industry words do not: one side leaving out generic words
+// is the usual spreadsheet shorthand (小马智行 for 小马智行科技); leaving out business-defining ones (美的 / 美的置业) or
+// naming different ones (招商银行 / 招商证券) more often means another company of the same group.
+const GENERIC_OMITTED = 0.95;
+const SYNONYM = 0.95;
+const SPECIFIC_OMITTED = 0.75;
+const DIFFERENT_INDUSTRY = 0.75;
+// Whole cores are compared only when the industry words differ, discounted: a shared typo-free tail proves little.
+const CORE_DISCOUNT = 0.9;
+// Below this the names are different anyway, and city or branch differences are not worth reporting.
+const CONFLICT_FROM = 0.6;
+
+export function companyKey(value: string): KeyResult {
+  return { key: parseCompanyName(value)?.core ?? null, warnings: [] };
+}
+
+const canonical = (words: readonly string[]) => words.map((w) => INDUSTRY_SYNONYMS[w] ?? w);
+
+function industryFactor(a: readonly string[], b: readonly string[]): number {
+  if (a.join() === b.join()) return 1;
+  const [x, y] = [canonical(a), canonical(b)];
+  if (x.join() === y.join()) return SYNONYM;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (!short.every((w) => long.includes(w))) return DIFFERENT_INDUSTRY;
+  return long.filter((w) => !short.includes(w)).every((w) => GENERIC_INDUSTRY.has(w)) ? GENERIC_OMITTED : SPECIFIC_OMITTED;
+}
+
+/**
+ * By trade name, scaled by how the industry words differ. The whole core is compared too, but only when the industry
+ * words differ, since a typo there (海康威视数字技木) moves the split; when they agree, shared industry words would only
+ * make two trade names look alike (小马智行科技 / 小马出行科技).
+ */
+function nameSimilarity(a: CompanyName, b: CompanyName): number {
+  if (a.core === b.core) return 1;
+  const factor = industryFactor(a.industry, b.industry);
+  const byBrand = editSimilarity(a.brand, b.brand, true) * factor;
+  return factor === 1 ? byBrand : Math.max(byBrand, editSimilarity(a.core, b.core, true) * CORE_DISCOUNT);
+}
+
+function conflictReason(a: CompanyName, b: CompanyName): Comparison['reason'] {
+  if ((a.branch === null) !== (b.branch === null)) {
+    const branch = a.branch ?? b.branch;
+    const where = branch ? ` (${branch})` : '';
+    return text(
+      `One is a branch${where} of the other: a branch is a separate customer`,
+      `其中一条是另一条的分支机构${branch ? `（${branch}）` : ''}，分公司是独立的客户`,
+    );
+  }
+  if (a.branch && b.branch && a.branch !== b.branch) {
+    return text(`Different branches (${a.branch} / ${b.branch})`, `不同的分支机构（${a.branch} / ${b.branch}）`);
+  }
+  if (placesConflict(a.places, b.places)) {
+    const pa = a.places.map((p) => p.name).join('');
+    const pb = b.places.map((p) => p.name).join('');
+    return text(`Same name in different places (${pa} / ${pb}): likely sister companies`, `同名但地区不同（${pa} / ${pb}），可能是兄弟公司`);
+  }
+  return null;
+}
+
+function matchReason(a: CompanyName, b: CompanyName, similarity: number): Comparison['reason'] {
+  if (a.core === b.core) return text(`Same company name (${a.core})`, `公司名称相同（${a.core}）`);
+  if (a.brand === b.brand) {
+    const [x, y] = [a.industry.join(''), b.industry.join('')];
+    return text(
+      `Same trade name ${a.brand}, industry words differ (${x || '—'} / ${y || '—'})`,
+      `字号相同（${a.brand}），行业用语不同（${x || '无'} / ${y || '无'}）`,
+    );
+  }
+  return text(`Similar company names ${a.core} / ${b.core} (${percent(similarity)})`, `公司名称相近：${a.core} / ${b.core}（${percent(similarity)}）`);
+}
+
+/**
+ * Compares two company names by their core (trade name + industry words), ignoring places, brackets, legal forms,
+ * width, case and traditional characters. Sister companies (same name, different cities) and branches are a conflict.
+ */
+export function compareCompanies(x: string, y: string): Comparison {
+  const a = parseCompanyName(x);
+  const b = parseCompanyName(y);
+  if (!a || !b) return NO_EVIDENCE;
+  const similarity = nameSimilarity(a, b);
+  if (similarity < 0.5) return { similarity, conflict: false, reason: null };
+  const conflict = similarity >= CONFLICT_FROM ? conflictReason(a, b) : null;
+  return { similarity, conflict: conflict !== null, reason: conflict ?? matchReason(a, b, similarity) };
+}

@@ -1,0 +1,105 @@
+import type { LocalizedText } from '@concord/contracts';
+import { compareValues, type Comparator } from './comparators.ts';
+
+export interface DedupRuleField {
+  fieldId: string;
+  comparator: Comparator;
+  /** 0..1: how decisive a full match on this field is on its own. */
+  weight: number;
+  /**
+   * Fields in one group describe the same thing and count once, by their strongest match: a contact's phone, email and
+   * name all follow the person, who may have moved to a look-alike company.
+   */
+  group?: string;
+}
+
+/** Which fields identify a record and how sure the score must be: ≥ high merges (or blocks on entry), ≥ low flags. */
+export interface DedupRule {
+  fields: DedupRuleField[];
+  high: number;
+  low: number;
+}
+
+export type DedupDecision = 'merge' | 'flag' | 'none';
+
+export interface PairReason {
+  fieldId: string;
+  similarity: number;
+  conflict: boolean;
+  reason: LocalizedText;
+}
+
+export interface PairScore {
+  /** 0..1, noisy-OR of weight × similarity over the fields both records fill. */
+  score: number;
+  reasons: PairReason[];
+  /** Some field says these are different entities (two valid credit codes, sister companies, a branch). */
+  conflict: boolean;
+  /** False whenever there is a conflict: such pairs can be flagged for a person, never merged automatically. */
+  autoMergeAllowed: boolean;
+  decision: DedupDecision;
+}
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/** The decision for a score: a conflict caps it at 'flag'. */
+export function decide(rule: DedupRule, score: number, conflict: boolean): DedupDecision {
+  if (score >= rule.high && !conflict) return 'merge';
+  return score >= rule.low ? 'flag' : 'none';
+}
+
+/**
+ * Combines per-field evidence. Each field (or group of fields) that both records fill is an independent chance that they
+ * are the same entity (noisy-OR): 1 − Π(1 − weight × similarity), a group contributing its strongest field. Fields
+ * empty on either side add nothing; differing values count as no evidence rather than counter-evidence (one customer
+ * has many phones), except comparators' explicit conflicts.
+ * @param a cell texts by field id (as `cellText` renders them); b likewise
+ */
+export function scorePair(rule: DedupRule, a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): PairScore {
+  const evidence = new Map<string, number>();
+  let conflict = false;
+  const reasons: PairReason[] = [];
+  for (const field of rule.fields) {
+    const x = a[field.fieldId] ?? '';
+    const y = b[field.fieldId] ?? '';
+    if (!x.trim() || !y.trim()) continue;
+    const r = compareValues(field.comparator, x, y);
+    const group = field.group ?? `field:${field.fieldId}`;
+    evidence.set(group, Math.max(evidence.get(group) ?? 0, clamp(field.weight) * clamp(r.similarity)));
+    conflict ||= r.conflict;
+    if (r.reason) reasons.push({ fieldId: field.fieldId, similarity: r.similarity, conflict: r.conflict, reason: r.reason });
+  }
+  const score = 1 - [...evidence.values()].reduce((miss, e) => miss * (1 - e), 1);
+  reasons.sort((p, q) => Number(q.conflict) - Number(p.conflict) || q.similarity - p.similarity);
+  return { score, reasons, conflict, autoMergeAllowed: !conflict, decision: decide(rule, score, conflict) };
+}
+
+/** Field ids of a customer table, by role; leave out the ones the table does not have. */
+export interface CustomerFieldIds {
+  company?: string;
+  creditCode?: string;
+  phone?: string;
+  email?: string;
+  contact?: string;
+}
+
+/**
+ * The default rule for customers. Alone, a same company name (0.8) or the contact (phone, email: 0.7) only flags; a same
+ * valid credit code (0.98) merges; a matching name plus a matching contact merges. Phone, email and contact name form one
+ * group: they describe the contact person, who can change companies. Tuned on fixtures/customers.ts
+ * (bench/dedup-quality.ts).
+ */
+export function customerRuleTemplate(ids: CustomerFieldIds): DedupRule {
+  const weights: Record<keyof CustomerFieldIds, Omit<DedupRuleField, 'fieldId'>> = {
+    company: { comparator: 'company', weight: 0.8 },
+    creditCode: { comparator: 'creditCode', weight: 0.98 },
+    phone: { comparator: 'phone', weight: 0.7, group: 'contact' },
+    email: { comparator: 'email', weight: 0.7, group: 'contact' },
+    contact: { comparator: 'personName', weight: 0.3, group: 'contact' },
+  };
+  const fields = (Object.keys(weights) as (keyof CustomerFieldIds)[]).flatMap((role) => {
+    const fieldId = ids[role];
+    return fieldId ? [{ fieldId, ...weights[role] }] : [];
+  });
+  return { fields, high: 0.9, low: 0.6 };
+}

@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import type { importOptions, importPreview, ImportRowReport, TableImportReport } from '@concord/contracts';
+import { fieldTypeDefs } from '@concord/table-engine';
+import type { Deps } from '../../platform/deps.ts';
+import type { RequestContext } from '../../platform/http/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { audit } from '../../platform/audit.ts';
+import { findHeaderRow, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.ts';
+import { loadDirectoryIndex } from '../../org/index.ts';
+import { syncKeys } from '../duplicate-keys.ts';
+import { flagPairs } from '../duplicate.service.ts';
+import * as repo from '../record.repo.ts';
+import { writeHistory } from '../record-history.repo.ts';
+import { changedEvent } from '../record.service.ts';
+import { assertWritable, tableAccess } from '../table-access.ts';
+import { loadRelated, loadTable, type TableMeta } from '../table-meta.ts';
+import { autoMap } from './column-mapping.ts';
+import { decideDuplicates, type RowDecision } from './import-dedup.ts';
+import { prepareRows } from './import-rows.ts';
+
+type Options = z.output<typeof importOptions>;
+
+const noData = () => new AppError('validation', 'base.import.empty', { en: 'The file has no data rows', zh: '文件中没有数据行' });
+
+/** The sheet, header row, headers, data rows and column mapping an import will use. */
+async function readInput(table: TableMeta, bytes: Buffer | null, o: Options) {
+  if (!bytes?.length) throw noData();
+  const book = await readSpreadsheet(bytes, o.filename, o.encoding);
+  const sheet = o.sheet ? book.sheets.find((s) => s.name === o.sheet) : book.sheets.find((s) => s.rows.length > 0);
+  if (!sheet)
+    throw new AppError('validation', 'base.import.no_sheet', { en: `No sheet ${o.sheet ?? ''} with data`, zh: `没有包含数据的工作表 ${o.sheet ?? ''}` });
+  const headerIndex = o.headerRow ? o.headerRow - 1 : findHeaderRow(sheet.rows);
+  const headers = (sheet.rows[headerIndex] ?? []).map((h) => h.trim());
+  const data = sheet.rows.slice(headerIndex + 1);
+  const writable = table.fields.filter((f) => fieldTypeDefs[f.type].writable && f.type !== 'link' && f.type !== 'attachment');
+  const mapping = autoMap(headers, writable);
+  if (o.map) {
+    let overrides: Record<string, unknown>;
+    try {
+      overrides = JSON.parse(o.map) as Record<string, unknown>;
+    } catch {
+      throw new AppError('validation', 'base.import.bad_map', { en: 'The column mapping is not valid JSON', zh: '列映射不是有效的 JSON' });
+    }
+    for (const [header, target] of Object.entries(overrides)) {
+      const field = typeof target === 'string' ? (table.byId.get(target) ?? table.byName.get(target)) : undefined;
+      if (target !== null && !field)
+        throw new AppError('validation', 'base.import.bad_map', {
+          en: `No field ${String(target)} for column ${header}`,
+          zh: `列 ${header} 对应的字段 ${String(target)} 不存在`,
+        });
+      mapping[header] = field?.id ?? null;
+    }
+  }
+  return { book, sheet, headerIndex, headers, data, mapping };
+}
+
+export async function previewImport(
+  deps: Deps,
+  ctx: RequestContext,
+  tableId: string,
+  bytes: Buffer | null,
+  o: Options,
+): Promise<z.infer<typeof importPreview>> {
+  const table = await loadTable(deps.db, tableId);
+  await tableAccess(deps.db, ctx.actor, table, 'edit');
+  const { book, sheet, headerIndex, headers, data, mapping } = await readInput(table, bytes, o);
+  return {
+    sheets: book.sheets.map((s) => s.name),
+    sheet: sheet.name,
+    headerRow: headerIndex + 1,
+    headers,
+    mapping,
+    sample: data.slice(0, 10),
+    rowCount: data.length,
+  };
+}
+
+/**
+ * Imports a spreadsheet into a table. Everything is decided first (conversion, duplicates against existing records
+ * and earlier rows), then written in ONE transaction: a failure leaves the table as it was.
+ */
+export async function importTable(deps: Deps, ctx: RequestContext, tableId: string, bytes: Buffer | null, o: Options): Promise<TableImportReport> {
+  const table = await loadTable(deps.db, tableId);
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  const { data, headers, mapping } = await readInput(table, bytes, o);
+  if (data.length === 0) throw noData();
+  assertWritable(
+    access,
+    table,
+    Object.values(mapping).filter((v): v is string => !!v),
+  );
+  const rows = prepareRows(data, headers, mapping, table.byId, await loadDirectoryIndex(deps.db), ctx.locale);
+  const live = rows.filter((r) => !r.empty);
+  const decisions: RowDecision[] =
+    o.dedup === 'true' && table.dedup
+      ? await decideDuplicates(deps.db, table, table.dedup, live, ctx.locale)
+      : live.map(() => ({ kind: 'new', flaggedWith: [] }));
+
+  // Record ids for new rows, then where every merge lands.
+  const idOf = live.map((_, i) => (decisions[i]!.kind === 'new' ? newId('rec', 14) : null));
+  // An earlier row stands for the record it became: its own new record, or the one it merged into.
+  const target = (t: string | number): string => {
+    if (typeof t === 'string') return t;
+    const d = decisions[t]!;
+    return d.kind === 'merge' ? target(d.into) : idOf[t]!;
+  };
+  const report: ImportRowReport[] = rows.map((r) => ({ row: r.row, action: 'skipped', record_id: null, matches: [], warnings: r.warnings, error: null }));
+  const created: { id: string; values: Map<string, unknown> }[] = [];
+  const fills = new Map<string, Map<string, unknown>>();
+  const pairs: Parameters<typeof flagPairs>[2] = [];
+  live.forEach((row, i) => {
+    const d = decisions[i]!;
+    const entry = report[row.row - 1]!;
+    if (d.kind === 'new') {
+      const id = idOf[i]!;
+      created.push({ id, values: row.values });
+      entry.action = d.flaggedWith.length ? 'flagged' : 'created';
+      entry.record_id = o.dryRun === 'true' ? null : id;
+      entry.matches = d.flaggedWith.map((m) => ({ record_id: target(m.recordId), score: m.score, reasons: m.reasons }));
+      for (const m of d.flaggedWith)
+        pairs.push({ recordId: id, match: { recordId: target(m.recordId), score: m.score, decision: 'flag', reasons: m.evidence, title: '' } });
+      return;
+    }
+    const into = target(d.into);
+    entry.action = 'merged';
+    entry.record_id = into;
+    entry.matches = [{ record_id: into, score: d.score, reasons: d.reasons }];
+    // A merge fills what the surviving record lacks; it never overwrites what someone typed there.
+    const pending = created.find((c) => c.id === into)?.values ?? fills.get(into) ?? new Map<string, unknown>();
+    for (const [k, v] of row.values) if (!pending.has(k)) pending.set(k, v);
+    if (!created.some((c) => c.id === into)) fills.set(into, pending);
+  });
+
+  if (o.dryRun !== 'true') await write(deps, ctx, table, created, fills, pairs);
+  const count = (a: ImportRowReport['action']) => report.filter((r) => r.action === a).length;
+  return {
+    dryRun: o.dryRun === 'true',
+    created: count('created'),
+    merged: count('merged'),
+    flagged: count('flagged'),
+    skipped: count('skipped'),
+    errors: count('error'),
+    mapping,
+    rows: report,
+  };
+}
+
+async function write(
+  deps: Deps,
+  ctx: RequestContext,
+  table: TableMeta,
+  created: { id: string; values: Map<string, unknown> }[],
+  fills: Map<string, Map<string, unknown>>,
+  pairs: Parameters<typeof flagPairs>[2],
+): Promise<void> {
+  const actorId = ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null;
+  const related = await loadRelated(deps.db, table);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertRecords(trx, table, created, actorId);
+    await syncKeys(trx, table, created);
+    await writeHistory(
+      trx,
+      table.id,
+      actorId,
+      'create',
+      created.map((c) => ({ id: c.id, changes: {} })),
+    );
+    // Existing records only gain values in fields they have empty.
+    const existing = await repo.findByIds(trx, table, related, table.fields, [...fills.keys()], { lock: true });
+    const updates: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[] = [];
+    for (const rec of existing) {
+      const add = new Map(
+        [...fills.get(rec.id)!].filter(
+          ([k]) => rec.values[k] === null || rec.values[k] === undefined || (Array.isArray(rec.values[k]) && (rec.values[k] as unknown[]).length === 0),
+        ),
+      );
+      if (add.size === 0) continue;
+      await repo.updateRecord(trx, table, rec.id, add, actorId);
+      await syncKeys(trx, table, [{ id: rec.id, values: add }]);
+      updates.push({ id: rec.id, changes: Object.fromEntries([...add].map(([k, v]) => [k, { old: null, new: v }])) });
+    }
+    await writeHistory(trx, table.id, actorId, 'update', updates);
+    await flagPairs(trx, table.id, pairs);
+    const now = deps.clock.now();
+    if (created.length)
+      await changedEvent(
+        trx,
+        ctx,
+        table,
+        'created',
+        created.map((c) => c.id),
+        now,
+      );
+    if (updates.length)
+      await changedEvent(
+        trx,
+        ctx,
+        table,
+        'updated',
+        updates.map((u) => u.id),
+        now,
+      );
+    await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: created.length, merged: updates.length, flagged: pairs.length });
+  });
+}
