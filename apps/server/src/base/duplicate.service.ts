@@ -64,17 +64,26 @@ async function candidates(db: Db, table: TableMeta, rule: DedupRuleDto, texts: R
     const main = dedupKey(comparator, text).key;
     // Typos: trigram similarity on the main key, through the GIN index, for the comparators that tolerate them.
     const fuzzy = (comparator === 'company' || comparator === 'text' || comparator === 'personName') && main && main.length >= 3 ? main : null;
-    const rows = await db
+    // Two queries, so each uses its own index: the btree for exact keys, the trigram GIN for near misses.
+    const exact = await db
       .selectFrom('base_dedup_keys')
       .select('record_id')
-      .distinct()
       .where('table_id', '=', table.id)
       .where('field_id', '=', field.id)
-      .where((eb) =>
-        fuzzy ? eb.or([eb('key', 'in', keys), sql<boolean>`(key % ${fuzzy} and similarity(key, ${fuzzy}) >= ${FUZZY_MIN})`]) : eb('key', 'in', keys),
-      )
+      .where('key', 'in', keys)
       .limit(CANDIDATES_PER_FIELD)
       .execute();
+    // The index's own threshold (default 0.3) would hand back thousands of names sharing 科技 or 物流; raise it for this query.
+    const near = fuzzy
+      ? await db.transaction().execute(async (trx) => {
+          await sql`set local pg_trgm.similarity_threshold = ${sql.lit(FUZZY_MIN)}`.execute(trx);
+          const r = await sql<{ record_id: string }>`select record_id from base_dedup_keys
+            where key % ${fuzzy} and table_id = ${table.id} and field_id = ${field.id}
+            order by similarity(key, ${fuzzy}) desc limit ${CANDIDATES_PER_FIELD}`.execute(trx);
+          return r.rows;
+        })
+      : [];
+    const rows = [...exact, ...near];
     for (const r of rows) if (!exclude.includes(r.record_id)) found.add(r.record_id);
   }
   return [...found];

@@ -49,10 +49,17 @@ export async function submitForm(
   const allowed = new Set(form.fields.map((f) => f.fieldId));
   const extra = Object.keys(answers).find((k) => !allowed.has(k));
   if (extra) throw new AppError('validation', 'base.form.unknown_field', { en: `This form does not ask for ${extra}`, zh: `表单中没有字段 ${extra}` });
-  const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-  const missing = form.fields.filter((f) => f.required && blank(answers[f.fieldId])).map((f) => table.byId.get(f.fieldId)?.name ?? f.fieldId);
+  // A required checkbox must be ticked (false is an answer people did not give).
+  const blank = (v: unknown) => v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
+  const missingIds = form.fields.filter((f) => f.required && blank(answers[f.fieldId])).map((f) => f.fieldId);
+  const missing = missingIds.map((id) => table.byId.get(id)?.name ?? id);
   if (missing.length) {
-    throw new AppError('validation', 'base.form.required', { en: `Please fill in: ${missing.join(', ')}`, zh: `请填写：${missing.join('、')}` }, { missing });
+    throw new AppError(
+      'validation',
+      'base.form.required',
+      { en: `Please fill in: ${missing.join(', ')}`, zh: `请填写：${missing.join('、')}` },
+      { missing, missingIds },
+    );
   }
   const [recordId] = await insertRecords(deps, ctx, table, [answers], (trx, ids) =>
     audit(trx, ctx, 'base.form.submit', { type: 'base_view', id: viewId }, { recordId: ids[0] }),

@@ -10,7 +10,10 @@ import type { TableMeta } from './table-meta.ts';
 export interface CellProblem {
   /** Index of the record in the request. */
   index: number;
+  /** The field's name, for people. */
   field: string;
+  /** The field's id, for programs (absent when the id itself was unknown). */
+  fieldId?: string;
   message: string;
 }
 
@@ -36,7 +39,7 @@ export async function convertInputs(db: Db, table: TableMeta, inputs: Record<str
         continue;
       }
       const r = columnSpecs[field.type].toDb(field, value);
-      if (!r.ok) problems.push({ index, field: field.name, message: say(r.error) });
+      if (!r.ok) problems.push({ index, field: field.name, fieldId: field.id, message: say(r.error) });
       else if (field.type === 'link') rec.links.set(field.id, r.value as string[]);
       else rec.values.set(field.id, r.value);
     }
@@ -103,6 +106,7 @@ async function checkReferences(db: Db, table: TableMeta, recs: RecordInput[], pr
             problems.push({
               index,
               field: f.name,
+              fieldId: f.id,
               message: say({ en: `No ${f.type} with id ${id}`, zh: `不存在 ID 为 ${id} 的${f.type === 'person' ? '人员' : '部门'}` }),
             });
       }
@@ -115,6 +119,7 @@ async function checkReferences(db: Db, table: TableMeta, recs: RecordInput[], pr
           problems.push({
             index,
             field: f.name,
+            fieldId: f.id,
             message: say({ en: `File ${a.file_token} was not uploaded to this table`, zh: `文件 ${a.file_token} 未上传到此数据表` }),
           });
       }
@@ -123,7 +128,7 @@ async function checkReferences(db: Db, table: TableMeta, recs: RecordInput[], pr
       const f = table.byId.get(fid)!;
       for (const id of ids)
         if (!linkKnown.get(fid)?.has(id))
-          problems.push({ index, field: f.name, message: say({ en: `Linked record ${id} does not exist`, zh: `关联记录 ${id} 不存在` }) });
+          problems.push({ index, field: f.name, fieldId: f.id, message: say({ en: `Linked record ${id} does not exist`, zh: `关联记录 ${id} 不存在` }) });
     }
   });
 }

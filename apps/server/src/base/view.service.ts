@@ -83,8 +83,10 @@ async function loadView(deps: Deps, viewId: string) {
 export async function updateView(deps: Deps, ctx: RequestContext, viewId: string, patch: { name?: string; config?: Partial<ViewConfig> }): Promise<ViewDto> {
   const { row, table } = await loadView(deps, viewId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
-  const config = viewConfig.parse({ ...viewConfig.parse(row.config), ...(patch.config ?? {}) });
-  if (row.type === 'form') config.form = formSettings(table, patch.name ?? row.name, config.form);
+  const stored = viewConfig.parse(row.config);
+  const config = viewConfig.parse({ ...stored, ...(patch.config ?? {}) });
+  // A form's link token is the server's: a client cannot change or clear it.
+  if (row.type === 'form') config.form = formSettings(table, patch.name ?? row.name, config.form && { ...config.form, token: stored.form?.token ?? null });
   checkConfig(table, config, row.type);
   const name = patch.name ?? row.name;
   await deps.db.transaction().execute(async (trx) => {
@@ -112,7 +114,10 @@ export async function deleteView(deps: Deps, ctx: RequestContext, viewId: string
 function formSettings(table: TableMeta, name: string, form: ViewConfig['form']): NonNullable<ViewConfig['form']> {
   const fields = form?.fields.length
     ? form.fields
-    : table.fields.filter((f) => fieldTypeDefs[f.type].writable).map((f) => ({ fieldId: f.id, required: f.id === table.primaryFieldId, hint: '' }));
+    : table.fields
+        // Links and attachments need pickers an anonymous visitor cannot use; a designer can still add them.
+        .filter((f) => fieldTypeDefs[f.type].writable && f.type !== 'link' && f.type !== 'attachment')
+        .map((f) => ({ fieldId: f.id, required: f.id === table.primaryFieldId, hint: '' }));
   return {
     title: form?.title || name,
     description: form?.description ?? '',

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { DirectoryRoute, LoginRoute, SessionLocaleEffect, SetupRoute, loadAdminRoutes } from '../features/org/index.ts';
+import { loadBaseRoutes, loadPublicFormRoute } from '../features/base/index.ts';
 import { useT } from '../lib/i18n/i18n.tsx';
 import { PageSpinner } from '../ui/spinner.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -22,6 +23,12 @@ function RootLayout() {
 }
 
 type AdminModule = Awaited<ReturnType<typeof loadAdminRoutes>>;
+type BaseModule = Awaited<ReturnType<typeof loadBaseRoutes>>;
+
+/** A route whose page lives in the Base chunk (the grid and its editors). */
+function basePage(pick: (m: BaseModule) => ComponentType) {
+  return async () => ({ Component: pick(await loadBaseRoutes()) });
+}
 
 /** A route whose page lives in the admin chunk. */
 function adminPage(pick: (m: AdminModule) => ComponentType) {
@@ -37,6 +44,8 @@ export const router = createBrowserRouter([
     children: [
       { path: 'setup', element: <SetupRoute /> },
       { path: 'login', element: <LoginRoute /> },
+      // Outside the signed-in shell: anyone with a public form's link may fill it in.
+      { path: 'forms/:token', lazy: async () => ({ Component: (await loadPublicFormRoute()).PublicFormRoute }) },
       {
         element: <AppShell />,
         children: [
@@ -46,7 +55,15 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/directory" replace /> },
               { path: 'directory', element: <DirectoryRoute /> },
-              { path: 'base', element: <ComingSoonPage module="base" /> },
+              { path: 'base', lazy: basePage((m) => m.BaseHomeRoute) },
+              {
+                path: 'base/:baseId',
+                lazy: basePage((m) => m.BaseRoute),
+                children: [
+                  { index: true, lazy: basePage((m) => m.BaseIndexRoute) },
+                  { path: ':tableId', lazy: basePage((m) => m.TableRoute), children: [{ path: ':recordId', lazy: basePage((m) => m.RecordRoute) }] },
+                ],
+              },
               { path: 'crm', element: <ComingSoonPage module="crm" /> },
               { path: 'hire', element: <ComingSoonPage module="hire" /> },
               { path: 'okr', element: <ComingSoonPage module="okr" /> },

@@ -9,11 +9,19 @@ export const comparator = z.enum(['exact', 'text', 'company', 'phone', 'email', 
 export const dedupRule = z
   .object({
     fields: z
-      .array(z.object({ fieldId: id, comparator, weight: z.number().min(0).max(1) }))
+      .array(
+        z.object({
+          fieldId: id,
+          comparator,
+          weight: z.number().min(0).max(1),
+          /** Fields in one group count once, by their best match (phone, email and contact follow a person, not a company). */
+          group: z.string().max(40).optional(),
+        }),
+      )
       .min(1)
       .max(10),
     high: z.number().min(0).max(1).default(0.9),
-    low: z.number().min(0).max(1).default(0.6),
+    low: z.number().min(0).max(1).default(0.65),
   })
   .refine((r) => r.low <= r.high, { message: 'low must not exceed high' });
 export type DedupRuleDto = z.infer<typeof dedupRule>;

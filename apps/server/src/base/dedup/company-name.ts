@@ -1,5 +1,6 @@
 import { BRANCH_SUFFIXES_LATIN, BRANCH_SUFFIXES_ZH, INDUSTRY_LATIN, INDUSTRY_ZH, NOISE_IN_BRACKETS, ORG_FORMS_LATIN, ORG_FORMS_ZH } from './company-words.ts';
 import { placeNamed, placePrefix, placeSuffix, type Place } from './china-places.ts';
+import { memo } from './memo.ts';
 import { foldText, stripPunctuation } from './normalize-text.ts';
 
 /** A company name taken apart: what identifies the customer (brand + industry words) and what places it in the world. */
@@ -16,7 +17,7 @@ export interface CompanyName {
   readonly branch: string | null;
 }
 
-const OPEN = /[【〔［〖「『《<\[{]/g;
+const OPEN = /[【〔［〖「『《<[{]/g;
 const CLOSE = /[】〕］〗」』》>\]}]/g;
 const BRACKETED = /\(([^()]*)(?:\)|$)/g;
 const ORG_FORM_ZH_END = new RegExp(`(${ORG_FORMS_ZH.join('|')})$`);
@@ -156,18 +157,7 @@ function latinPlaceAtStart(s: string): { place: Place; length: number } | null {
  * Takes a company name apart. Returns null when nothing identifying is left (empty, or only a legal form).
  * @example parseCompanyName('小馬智行科技（廣州）有限公司') // { core: '小马智行科技', brand: '小马智行', industry: ['科技'], places: [广州], branch: null }
  */
-export function parseCompanyName(text: string): CompanyName | null {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const parsed = parse(text);
-  // Imports compare each row against several candidates, and candidates against many rows: parse each name once.
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(text, parsed);
-  return parsed;
-}
-
-const CACHE_SIZE = 20_000;
-const cache = new Map<string, CompanyName | null>();
+export const parseCompanyName = memo(parse);
 
 function parse(text: string): CompanyName | null {
   const places: Place[] = [];

@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { NO_EVIDENCE, percent, text, type Comparison, type KeyResult } from './comparison.ts';
+import { memo } from './memo.ts';
 import { compactText, foldText } from './normalize-text.ts';
 import { editSimilarity } from './similarity.ts';
 
@@ -14,11 +15,11 @@ const ACROSS_SCRIPTS = 0.85;
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 /** Toneless pinyin syllables; 'head' reads the first character as a surname (曾 zeng, 单 shan). */
-function syllables(name: string): string[] {
-  return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true, surname: 'head' })
+const syllables = memo((name: string): readonly string[] =>
+  pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true, surname: 'head' })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
-    .filter(Boolean);
-}
+    .filter(Boolean),
+);
 
 function latinTokens(name: string): string[] {
   return foldText(name)

@@ -101,5 +101,7 @@ export function customerRuleTemplate(ids: CustomerFieldIds): DedupRule {
     const fieldId = ids[role];
     return fieldId ? [{ fieldId, ...weights[role] }] : [];
   });
-  return { fields, high: 0.9, low: 0.6 };
+  // low 0.65 rather than 0.6: a look-alike name alone (one character of four differs: 0.75 × 0.8 = 0.6) is more often
+  // another company (小马智行 / 小马出行) than a typo; a matching phone or email alone (0.7) is still shown.
+  return { fields, high: 0.9, low: 0.65 };
 }

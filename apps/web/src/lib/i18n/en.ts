@@ -1,4 +1,5 @@
 import { baseEn } from './base-en.ts';
+import { baseViewsEn } from './base-views-en.ts';
 
 /** English UI strings: the source of every message key. `{name}` marks a value filled in by `t(key, vars)`. */
 export const en = {
@@ -213,6 +214,7 @@ export const en = {
   'audit.actorType.system': 'System',
   'audit.actorType.anonymous': 'Anonymous',
   ...baseEn,
+  ...baseViewsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

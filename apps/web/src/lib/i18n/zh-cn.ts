@@ -1,4 +1,5 @@
 import { baseZhCN } from './base-zh-cn.ts';
+import { baseViewsZhCN } from './base-views-zh-cn.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文界面文案；键与 en.ts 一一对应（缺键即编译错误）。 */
@@ -212,4 +213,5 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.actorType.system': '系统',
   'audit.actorType.anonymous': '匿名',
   ...baseZhCN,
+  ...baseViewsZhCN,
 };

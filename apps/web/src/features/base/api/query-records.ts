@@ -1,0 +1,22 @@
+import { queryRecords } from '@concord/contracts';
+import type { FilterNode, SortSpec } from '@concord/table-engine';
+import { api } from '../../../lib/api-client.ts';
+
+export interface RecordQuery {
+  tableId: string;
+  viewId?: string;
+  filter?: FilterNode | null;
+  sort?: SortSpec[];
+  fieldIds?: string[];
+}
+
+/**
+ * One page of a table's records by offset. The grid's page cache calls it for the window on screen (see
+ * utils/record-page-cache.ts, which owns the caching instead of TanStack Query: pages are dropped by distance).
+ */
+export function fetchRecordPage(q: RecordQuery, offset: number, limit: number, withTotal = true) {
+  return api(queryRecords, {
+    params: { tableId: q.tableId },
+    body: { viewId: q.viewId, filter: q.filter, sort: q.sort, fieldIds: q.fieldIds, offset, limit, withTotal },
+  });
+}
