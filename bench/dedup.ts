@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import * as c from '@concord/contracts';
 import { createPgDatabase, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
-import { customerRuleTemplate } from '../apps/server/src/base/dedup/index.ts';
+import { customerRuleTemplate } from '../apps/server/src/base/index.ts';
 import { machineInfo, table, writeSection } from './report.ts';
 
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京', '西安', '苏州'];

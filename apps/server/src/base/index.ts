@@ -13,6 +13,7 @@ export { queryRecords, getRecords, createRecords, updateRecords, deleteRecords }
 export { previewFieldChange, updateField } from './field-change.service.ts';
 export { createView, updateView, deleteView } from './view.service.ts';
 export { cellText } from './cell-text.ts';
+export { customerRuleTemplate } from './dedup/index.ts';
 export { startWebhookWorker, deliverDue, signPayload } from './webhook.service.ts';
 export { undoLastChange } from './record.service.ts';
 export { addComment, listComments } from './comment.service.ts';
