@@ -62,13 +62,22 @@ export async function findPage(
     }),
     sql`t.seq asc`,
   ];
-  const [rows, count] = await Promise.all([
-    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(
-      db,
-    ),
-    sql<{ n: number }>`select count(*)::int as n from ${physicalTable(table.id)} t where ${where}`.execute(db),
+  // Unfiltered totals come from the count kept in the table row; filtered ones are counted, and only when asked.
+  const count = !q.withTotal
+    ? Promise.resolve(-1)
+    : q.where
+      ? sql<{ n: number }>`select count(*)::int as n from ${physicalTable(table.id)} t where ${where}`.execute(db).then((r) => Number(r.rows[0]?.n ?? 0))
+      : db
+          .selectFrom('base_tables')
+          .select('record_count')
+          .where('id', '=', table.id)
+          .executeTakeFirst()
+          .then((r) => Number(r?.record_count ?? 0));
+  const [rows, total] = await Promise.all([
+    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(db),
+    count,
   ]);
-  return { rows: rows.rows.map((r) => toRow(r, fields)), total: Number(count.rows[0]?.n ?? 0) };
+  return { rows: rows.rows.map((r) => toRow(r, fields)), total };
 }
 
 /** Records by id, optionally only those matching `visible` (row rules) and locked for update. */
