@@ -22,7 +22,10 @@ function company(i: number): { name: string; phone: string } {
   const b = SYL[Math.floor(i / SYL.length) % SYL.length]!;
   const c2 = SYL[Math.floor(i / SYL.length ** 2) % SYL.length]!;
   const d = Math.floor(i / SYL.length ** 3);
-  return { name: `${CITIES[i % CITIES.length]}${a}${b}${c2}${d || ''}${TRADES[i % TRADES.length]}有限公司`, phone: `13${String(100_000_000 + ((i * 7919) % 899_999_999)).padStart(9, '0')}` };
+  return {
+    name: `${CITIES[i % CITIES.length]}${a}${b}${c2}${d || ''}${TRADES[i % TRADES.length]}有限公司`,
+    phone: `13${String(100_000_000 + ((i * 7919) % 899_999_999)).padStart(9, '0')}`,
+  };
 }
 
 async function timeIt(n: number, fn: (i: number) => Promise<unknown>) {
@@ -45,7 +48,14 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
     const base = await api.call(c.createBase, { body: { name: 'dedup bench' } });
     const t = await api.call(c.createTable, {
       params: { baseId: base.id },
-      body: { name: '客户', fields: [{ name: '客户名称', type: 'text', options: {} }, { name: '手机', type: 'phone', options: {} }, { name: '邮箱', type: 'email', options: {} }] },
+      body: {
+        name: '客户',
+        fields: [
+          { name: '客户名称', type: 'text', options: {} },
+          { name: '手机', type: 'phone', options: {} },
+          { name: '邮箱', type: 'email', options: {} },
+        ],
+      },
     });
     const [name, phone, email] = t.fields.map((f) => f.id) as [string, string, string];
     await api.call(c.setDedupRule, { params: { tableId: t.id }, body: { rule: customerRuleTemplate({ company: name, phone, email }) } });
@@ -62,7 +72,10 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
     const check = await timeIt(SAMPLES, (i) => {
       const co = company((i * 104_729) % size);
       const typed = i % 2 ? co.name.replace('有限公司', '') : co.name.replace(/^(..)(.*)有限公司$/, '$2（$1）有限公司');
-      return api.call(c.checkDuplicates, { params: { tableId: t.id }, body: { fields: { [name]: typed, [phone]: i % 3 ? '' : co.phone.replace(/^(\d{3})(\d{4})/, '$1 $2 ') } } });
+      return api.call(c.checkDuplicates, {
+        params: { tableId: t.id },
+        body: { fields: { [name]: typed, [phone]: i % 3 ? '' : co.phone.replace(/^(\d{3})(\d{4})/, '$1 $2 ') } },
+      });
     });
     const lines = ['公司名,联系电话'];
     for (let i = 0; i < 10_000; i++) {
@@ -70,9 +83,19 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
       lines.push(`${i % 2 ? co.name.replace('有限公司', '') : co.name},${co.phone}`);
     }
     const t1 = performance.now();
-    const report = await api.call(c.importTable, { params: { tableId: t.id }, query: { filename: 'bench.csv', dedup: 'true' } }, { body: Buffer.from(lines.join('\n')), contentType: 'application/octet-stream' });
+    const report = await api.call(
+      c.importTable,
+      { params: { tableId: t.id }, query: { filename: 'bench.csv', dedup: 'true' } },
+      { body: Buffer.from(lines.join('\n')), contentType: 'application/octet-stream' },
+    );
     const importRate = 10_000 / ((performance.now() - t1) / 1000);
-    const row = [backend, size.toLocaleString('en'), check, `${Math.round(importRate).toLocaleString('en')}`, `${report.created} / ${report.merged} / ${report.flagged}`];
+    const row = [
+      backend,
+      size.toLocaleString('en'),
+      check,
+      `${Math.round(importRate).toLocaleString('en')}`,
+      `${report.created} / ${report.merged} / ${report.flagged}`,
+    ];
     console.log(row.join(' | '));
     return row;
   } finally {
@@ -88,7 +111,10 @@ export async function main(args: string[]): Promise<void> {
   const machine = machineInfo();
   const rows: string[][] = [];
   for (const size of sizes) for (const backend of backends) if (backend !== 'postgres' || (await pgReachable())) rows.push(await run(backend, size));
-  const result = table(['database', 'records', 'duplicate check p50 / p95 ms', 'import rows/s (10k rows, dedup on)', 'import created / merged / flagged'], rows);
+  const result = table(
+    ['database', 'records', 'duplicate check p50 / p95 ms', 'import rows/s (10k rows, dedup on)', 'import created / merged / flagged'],
+    rows,
+  );
   console.log(`\n${result}\n`);
   writeSection(
     'dedup',

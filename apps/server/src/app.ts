@@ -17,6 +17,11 @@ import { wsRoutes } from './platform/realtime/ws.routes.ts';
 import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
 import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startWebhookWorker } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
+import { startOutboxConsumers, type OutboxConsumer } from './platform/outbox-consumer.ts';
+import { notifyConsumer, notifyRoutes } from './notify/index.ts';
+
+/** Every slice's in-process subscriber to domain events; tests run them with `drainOutbox(deps, OUTBOX_CONSUMERS)`. */
+export const OUTBOX_CONSUMERS: readonly OutboxConsumer[] = [notifyConsumer];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 /** File uploads (imports) arrive as raw bytes. */
@@ -73,6 +78,7 @@ export async function createApp(
   await orgRoutes(app, deps);
   await baseRoutes(app, deps);
   await baseOpenApiRoutes(app, deps);
+  await notifyRoutes(app, deps);
   app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
 
   // Each slice decides who may listen to its rooms.
@@ -82,6 +88,8 @@ export async function createApp(
   if (options.workers !== false) {
     const stopWebhooks = startWebhookWorker(deps);
     app.addHook('onClose', async () => stopWebhooks());
+    const stopConsumers = await startOutboxConsumers(deps, OUTBOX_CONSUMERS);
+    app.addHook('onClose', async () => stopConsumers());
   }
   await hub.start();
   app.addHook('onClose', () => hub.stop());

@@ -52,7 +52,16 @@ beforeAll(async () => {
       fields: [
         { name: 'Name', type: 'text', options: {} },
         { name: 'Qty', type: 'number', options: { precision: 0, thousandsSeparator: true } },
-        { name: 'Stage', type: 'singleSelect', options: { choices: [{ name: '线索', color: 'blue', aliases: [] }, { name: '赢单', color: 'green', aliases: [] }] } },
+        {
+          name: 'Stage',
+          type: 'singleSelect',
+          options: {
+            choices: [
+              { name: '线索', color: 'blue', aliases: [] },
+              { name: '赢单', color: 'green', aliases: [] },
+            ],
+          },
+        },
       ],
     },
   });

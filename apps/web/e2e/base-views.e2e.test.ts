@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createBase, createRecords, createTable, createView, getRecord, queryRecords, updateView, type ApiClient, type TableDto, type ViewDto } from '@concord/contracts';
+import {
+  createBase,
+  createRecords,
+  createTable,
+  createView,
+  getRecord,
+  queryRecords,
+  updateView,
+  type ApiClient,
+  type TableDto,
+  type ViewDto,
+} from '@concord/contracts';
 import { adminClient } from './support/api.ts';
 import { ensureWebBuilt, launchBrowser, signIn } from './support/browser.ts';
 import { startServer, type ServerProcess } from './support/server.ts';
@@ -31,7 +42,12 @@ beforeAll(async () => {
   });
   await api.call(createRecords, {
     params: { tableId: table.id },
-    body: { records: [{ fields: { [field('公司')]: '深圳小马出行', [field('阶段')]: '线索' } }, { fields: { [field('公司')]: '杭州云栖科技', [field('阶段')]: '洽谈' } }] },
+    body: {
+      records: [
+        { fields: { [field('公司')]: '深圳小马出行', [field('阶段')]: '线索' } },
+        { fields: { [field('公司')]: '杭州云栖科技', [field('阶段')]: '洽谈' } },
+      ],
+    },
   });
   kanban = await api.call(createView, { params: { tableId: table.id }, body: { name: '看板', type: 'kanban', config: {} } });
   const form = await api.call(createView, { params: { tableId: table.id }, body: { name: '客户登记', type: 'form', config: {} } });

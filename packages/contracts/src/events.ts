@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common.ts';
+import { inAppPath, notificationKind, notificationTitle } from './notify/notification.ts';
 
 /**
  * Domain events: written to the outbox in the transaction that made the change, then fanned out to every
@@ -35,9 +36,25 @@ export const domainEvent = z.discriminatedUnion('type', [
     authorId: z.string().nullable(),
     mentionedId: id,
     excerpt: z.string(),
+    /** The record's base, so a notification can link to it; older events lack it. */
+    baseId: id.optional(),
   }),
   /** Table structure changed (fields, views, name); clients reload the table metadata. */
   z.object({ type: z.literal('base.table.changed'), baseId: id, tableId: id, change: z.enum(['created', 'updated', 'deleted']) }),
+  /** Any slice asks notify to tell people something (automations, stage owners); notify applies each person's settings. */
+  z.object({
+    type: z.literal('notify.requested'),
+    userIds: z.array(id).min(1).max(500),
+    kind: notificationKind,
+    title: notificationTitle,
+    body: z.string().max(2_000).optional(),
+    link: inAppPath.nullable().optional(),
+    actorId: z.string().nullable().optional(),
+  }),
+  /** A notification arrived in `userId`'s inbox (room `user:<id>`); `unread` is their new unread count. */
+  z.object({ type: z.literal('notify.created'), userId: id, notificationId: id, unread: z.number().int() }),
+  /** Some of `userId`'s notifications were marked read (in another tab, say). */
+  z.object({ type: z.literal('notify.read'), userId: id, unread: z.number().int() }),
 ]);
 export type DomainEvent = z.infer<typeof domainEvent>;
 export type DomainEventType = DomainEvent['type'];

@@ -22,3 +22,6 @@ export * from './base/forms.ts';
 export * from './base/attachments.ts';
 export * from './base/dedup.ts';
 export * from './base/import.ts';
+export * from './notify/notification.ts';
+export * from './notify/inbox.ts';
+export * from './notify/settings.ts';

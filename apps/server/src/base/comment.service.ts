@@ -49,7 +49,7 @@ export async function addComment(
   recordId: string,
   input: { body: string; mentions: string[] },
 ): Promise<CommentDto> {
-  await recordTable(deps, ctx, tableId, recordId, 'comment');
+  const table = await recordTable(deps, ctx, tableId, recordId, 'comment');
   const authorId = ctx.actor?.kind === 'user' ? ctx.actor.userId : null;
   const mentions = [...new Set(input.mentions)];
   const known = mentions.length ? await deps.db.selectFrom('users').select('id').where('id', 'in', mentions).where('active', '=', true).execute() : [];
@@ -65,6 +65,7 @@ export async function addComment(
       await publish(trx, [`user:${m}`], {
         type: 'base.comment.mentioned',
         tableId,
+        baseId: table.baseId,
         recordId,
         commentId: id,
         authorId,

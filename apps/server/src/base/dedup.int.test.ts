@@ -72,6 +72,11 @@ describe('duplicates on entry', () => {
     expect(refused.code).toBe('base.record.duplicate');
   });
 
+  it('finds a company typed with one wrong character, through the key index', async () => {
+    const check = await t.admin.call(c.checkDuplicates, { params: { tableId: table.id }, body: { fields: { [fid('客户名称')]: '北京急速出行有限公司' } } });
+    expect(check.matches.map((m) => m.title)).toContain('北京极速出行有限公司');
+  });
+
   it('never merges sister companies in different cities automatically, only flags them', async () => {
     const check = await t.admin.call(c.checkDuplicates, {
       params: { tableId: table.id },

@@ -3,7 +3,7 @@ import type { FieldMeta } from '@concord/table-engine';
 import type { Db } from '../platform/db/database.ts';
 import { cellText } from './cell-text.ts';
 import { columnSpecs } from './field-columns.ts';
-import { blockingKeys } from './dedup/index.ts';
+import { blockingKeys, dedupKey, type Comparator } from './dedup/index.ts';
 import type { TableMeta } from './table-meta.ts';
 
 /** The rule's fields that still exist, with their metadata. */
@@ -32,7 +32,7 @@ export async function syncKeys(trx: Db, table: TableMeta, records: { id: string;
     for (const { field, comparator } of fields) {
       if (!r.values.has(field.id)) continue;
       touched.push({ record: r.id, field: field.id });
-      for (const key of new Set(blockingKeys(comparator, dbValueText(field, r.values.get(field.id)))))
+      for (const key of storedKeys(comparator, dbValueText(field, r.values.get(field.id))))
         rows.push({ table_id: table.id, record_id: r.id, field_id: field.id, key });
     }
   }
@@ -56,4 +56,51 @@ export async function syncKeys(trx: Db, table: TableMeta, records: { id: string;
 
 export async function dropKeys(trx: Db, tableId: string, recordIds: string[]): Promise<void> {
   if (recordIds.length) await trx.deleteFrom('base_dedup_keys').where('table_id', '=', tableId).where('record_id', 'in', recordIds).execute();
+}
+
+/** Comparators that tolerate a typo: their main key also gets one-character-deleted variants. */
+const TYPO_TOLERANT = new Set<Comparator>(['company', 'text', 'personName']);
+const MIN_TYPO_LENGTH = 4;
+const DELETION = '~';
+
+/** The key with each one character removed (SymSpell-style): two keys one edit apart share one of these. */
+function deletions(key: string): string[] {
+  const chars = [...key];
+  if (chars.length < MIN_TYPO_LENGTH) return [];
+  return [
+    ...new Set(
+      chars.map((_, i) =>
+        chars
+          .slice(0, i)
+          .concat(chars.slice(i + 1))
+          .join(''),
+      ),
+    ),
+  ];
+}
+
+/** Keys stored for a cell: its blocking keys, plus deletion variants of the main key for typo-tolerant comparators. */
+export function storedKeys(c: Comparator, text: string): string[] {
+  const keys = new Set(blockingKeys(c, text));
+  const main = TYPO_TOLERANT.has(c) ? dedupKey(c, text).key : null;
+  if (main) for (const d of deletions(main)) keys.add(DELETION + d);
+  return [...keys];
+}
+
+/**
+ * Keys to look up for a typed cell. Besides its blocking keys: a substitution shares a deletion variant with the stored
+ * value; an extra character typed makes one of our deletions equal the stored key; a character left out makes our key
+ * equal one of the stored deletions. All exact btree lookups, fast on PGlite and PostgreSQL alike.
+ */
+export function lookupKeys(c: Comparator, text: string): string[] {
+  const keys = new Set(blockingKeys(c, text));
+  const main = TYPO_TOLERANT.has(c) ? dedupKey(c, text).key : null;
+  if (main) {
+    for (const d of deletions(main)) {
+      keys.add(DELETION + d);
+      keys.add(d);
+    }
+    if ([...main].length >= MIN_TYPO_LENGTH - 1) keys.add(DELETION + main);
+  }
+  return [...keys];
 }

@@ -7,15 +7,14 @@ import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
 import { requireRole } from './access.ts';
-import { blockingKeys, dedupKey, scorePair, type DedupRule } from './dedup/index.ts';
-import { dbValueText, ruleFields, syncKeys } from './duplicate-keys.ts';
+import { scorePair, type DedupRule } from './dedup/index.ts';
+import { dbValueText, lookupKeys, ruleFields, syncKeys } from './duplicate-keys.ts';
 import { findByIds } from './record.repo.ts';
 import { convertInputs } from './record-values.ts';
 import { tableAccess } from './table-access.ts';
 import { loadRelated, loadTable, physicalTable, type TableMeta } from './table-meta.ts';
 
 const CANDIDATES_PER_FIELD = 20;
-const FUZZY_MIN = 0.45;
 
 /** Sets or clears a table's duplicate rule and rebuilds every record's keys, in one transaction. */
 export async function setRule(deps: Deps, ctx: RequestContext, tableId: string, rule: DedupRuleDto | null): Promise<number> {
@@ -58,32 +57,17 @@ export async function setRule(deps: Deps, ctx: RequestContext, tableId: string, 
 async function candidates(db: Db, table: TableMeta, rule: DedupRuleDto, texts: Record<string, string>, exclude: string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const { field, comparator } of ruleFields(table, rule)) {
-    const text = texts[field.id] ?? '';
-    const keys = blockingKeys(comparator, text);
+    const keys = lookupKeys(comparator, texts[field.id] ?? '');
     if (keys.length === 0) continue;
-    const main = dedupKey(comparator, text).key;
-    // Typos: trigram similarity on the main key, through the GIN index, for the comparators that tolerate them.
-    const fuzzy = (comparator === 'company' || comparator === 'text' || comparator === 'personName') && main && main.length >= 3 ? main : null;
-    // Two queries, so each uses its own index: the btree for exact keys, the trigram GIN for near misses.
-    const exact = await db
+    const rows = await db
       .selectFrom('base_dedup_keys')
       .select('record_id')
+      .distinct()
       .where('table_id', '=', table.id)
       .where('field_id', '=', field.id)
       .where('key', 'in', keys)
       .limit(CANDIDATES_PER_FIELD)
       .execute();
-    // The index's own threshold (default 0.3) would hand back thousands of names sharing 科技 or 物流; raise it for this query.
-    const near = fuzzy
-      ? await db.transaction().execute(async (trx) => {
-          await sql`set local pg_trgm.similarity_threshold = ${sql.lit(FUZZY_MIN)}`.execute(trx);
-          const r = await sql<{ record_id: string }>`select record_id from base_dedup_keys
-            where key % ${fuzzy} and table_id = ${table.id} and field_id = ${field.id}
-            order by similarity(key, ${fuzzy}) desc limit ${CANDIDATES_PER_FIELD}`.execute(trx);
-          return r.rows;
-        })
-      : [];
-    const rows = [...exact, ...near];
     for (const r of rows) if (!exclude.includes(r.record_id)) found.add(r.record_id);
   }
   return [...found];

@@ -74,7 +74,9 @@ export async function findPage(
           .executeTakeFirst()
           .then((r) => Number(r?.record_count ?? 0));
   const [rows, total] = await Promise.all([
-    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(db),
+    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(
+      db,
+    ),
     count,
   ]);
   return { rows: rows.rows.map((r) => toRow(r, fields)), total };

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import type { SessionUser } from '@concord/contracts';
 import { LocaleSwitch } from '../features/org/index.ts';
+import { InboxBell } from '../features/notify/index.ts';
 import { useT, type MessageKey } from '../lib/i18n/i18n.tsx';
 import { useRealtimeStatus } from '../lib/realtime.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -79,6 +80,7 @@ export function TopNav({ user }: TopNavProps) {
             {t('realtime.reconnecting')}
           </span>
         )}
+        <InboxBell userId={user.id} />
         <LocaleSwitch compact />
         <UserMenu user={user} />
       </div>

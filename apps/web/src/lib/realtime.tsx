@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Room } from '@concord/contracts';
-import { RealtimeClient, realtimeUrl, type EventHandler, type RealtimeStatus } from './ws-client.ts';
+import { RealtimeClient, realtimeUrl, type EventHandler, type PresentUser, type RealtimeStatus } from './ws-client.ts';
 
 interface RealtimeContextValue {
   client: RealtimeClient | null;
@@ -55,10 +55,34 @@ export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler)
   useEffect(() => {
     if (!client) return;
     const list = roomKey ? (roomKey.split(',') as Room[]) : [];
-    client.subscribe(list);
+    const release = client.join(list);
     const off = client.onEvent((event, seq) => handlerRef.current(event, seq));
     return () => {
       off();
+      release();
     };
   }, [client, roomKey]);
+}
+
+const NOBODY: readonly PresentUser[] = [];
+
+/** Joins `room` while mounted and returns who is looking at it right now (everyone, including this user). */
+export function usePresence(room: Room | null): readonly PresentUser[] {
+  const { client } = useContext(RealtimeContext);
+  const [state, setState] = useState<{ room: Room | null; users: readonly PresentUser[] }>({ room: null, users: NOBODY });
+
+  useEffect(() => {
+    if (!client || !room) return;
+    const off = client.onPresence((r, users) => {
+      if (r === room) setState({ room, users });
+    });
+    const release = client.join([room]);
+    setState({ room, users: client.presenceOf(room) });
+    return () => {
+      off();
+      release();
+    };
+  }, [client, room]);
+
+  return state.room === room ? state.users : NOBODY;
 }

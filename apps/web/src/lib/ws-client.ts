@@ -11,6 +11,12 @@ export interface SocketLike {
 
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type EventHandler = (event: DomainEvent, seq: number) => void;
+/** Someone looking at a room (a table), as the server announces them. */
+export interface PresentUser {
+  id: string;
+  name: string;
+}
+export type PresenceHandler = (room: Room, users: readonly PresentUser[]) => void;
 
 export interface RealtimeClientOptions {
   /** Jitter source for reconnect delays (tests pin it). */
@@ -63,6 +69,10 @@ export class RealtimeClient {
   private ws: SocketLike | null = null;
   private readonly rooms = new Set<Room>();
   private readonly handlers = new Set<EventHandler>();
+  private readonly presenceHandlers = new Set<PresenceHandler>();
+  private readonly presence = new Map<Room, readonly PresentUser[]>();
+  /** How many mounted components need each room; a room is left once nobody does. */
+  private readonly refs = new Map<Room, number>();
   private readonly seen = new Set<number>();
   private lastSeq = 0;
   private connectedOnce = false;
@@ -102,6 +112,38 @@ export class RealtimeClient {
   unsubscribe(rooms: Room[]): void {
     const gone = rooms.filter((r) => this.rooms.delete(r));
     if (gone.length) this.send({ type: 'unsubscribe', rooms: gone });
+  }
+
+  /**
+   * Joins rooms for as long as the returned release function is not called, counting users of each room. The last
+   * release leaves the room (a moment later, so a component remounting in the same render keeps it): the server then
+   * stops sending its events and drops this user from its presence.
+   */
+  join(rooms: readonly Room[]): () => void {
+    for (const r of rooms) this.refs.set(r, (this.refs.get(r) ?? 0) + 1);
+    this.subscribe([...rooms]);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const r of rooms) this.refs.set(r, (this.refs.get(r) ?? 1) - 1);
+      queueMicrotask(() => {
+        const idle = rooms.filter((r) => (this.refs.get(r) ?? 0) <= 0 && this.refs.delete(r));
+        for (const r of idle) this.presence.delete(r);
+        this.unsubscribe(idle);
+      });
+    };
+  }
+
+  /** Registers a handler for presence changes of the rooms this client is in; returns the function that removes it. */
+  onPresence(handler: PresenceHandler): () => void {
+    this.presenceHandlers.add(handler);
+    return () => this.presenceHandlers.delete(handler);
+  }
+
+  /** The last known viewers of a room (empty until the server has said). */
+  presenceOf(room: Room): readonly PresentUser[] {
+    return this.presence.get(room) ?? [];
   }
 
   /** Registers a handler for domain events; returns the function that removes it. */
@@ -144,6 +186,8 @@ export class RealtimeClient {
       if (this.ws !== ws) return;
       this.ws = null;
       if (!this.running) return;
+      // Whoever we saw is unknown while offline; the server re-announces each room after we rejoin.
+      for (const room of [...this.presence.keys()]) this.handlePresence(room, []);
       if (FATAL_CLOSE.has(e.code)) {
         this.setStatus('idle');
         return;
@@ -188,6 +232,8 @@ export class RealtimeClient {
         this.seen.clear();
         this.options.onResync();
         return;
+      case 'presence':
+        return this.handlePresence(msg.room, msg.users);
       case 'pong':
       case 'error':
         return;
@@ -212,6 +258,19 @@ export class RealtimeClient {
     else if (this.awaitingResume) {
       this.awaitingResume = false;
       this.send({ type: 'resume', since: this.lastSeq });
+    }
+  }
+
+  private handlePresence(room: Room, users: readonly PresentUser[]): void {
+    // A late message for a room we already left would resurrect stale viewers.
+    if (!this.rooms.has(room)) return;
+    this.presence.set(room, users);
+    for (const handler of this.presenceHandlers) {
+      try {
+        handler(room, users);
+      } catch (err) {
+        console.error('presence handler failed', err);
+      }
     }
   }
 

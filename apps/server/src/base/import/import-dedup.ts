@@ -1,7 +1,7 @@
 import type { DedupRuleDto, DuplicateMatch, Locale } from '@concord/contracts';
 import type { Db } from '../../platform/db/database.ts';
-import { blockingKeys, scorePair, type DedupRule } from '../dedup/index.ts';
-import { dbValueText, ruleFields } from '../duplicate-keys.ts';
+import { scorePair, type DedupRule } from '../dedup/index.ts';
+import { dbValueText, lookupKeys, ruleFields, storedKeys } from '../duplicate-keys.ts';
 import { findByIds } from '../record.repo.ts';
 import type { TableMeta } from '../table-meta.ts';
 import type { PreparedRow } from './import-rows.ts';
@@ -22,8 +22,12 @@ export async function decideDuplicates(db: Db, table: TableMeta, rule: DedupRule
   const textsOf = (values: Map<string, unknown>) =>
     Object.fromEntries(fields.filter(({ field }) => values.has(field.id)).map(({ field }) => [field.id, dbValueText(field, values.get(field.id))]));
   const rowTexts = rows.map((r) => textsOf(r.values));
+  // Rows look up with the typo-tolerant variants; among themselves they match their lookup keys against earlier rows' stored keys.
   const rowKeys = rowTexts.map((t) =>
-    fields.flatMap(({ field, comparator }) => blockingKeys(comparator, t[field.id] ?? '').map((key) => ({ field: field.id, key }))),
+    fields.flatMap(({ field, comparator }) => lookupKeys(comparator, t[field.id] ?? '').map((key) => ({ field: field.id, key }))),
+  );
+  const rowStored = rowTexts.map((t) =>
+    fields.flatMap(({ field, comparator }) => storedKeys(comparator, t[field.id] ?? '').map((key) => `${field.id}\u0000${key}`)),
   );
 
   // Existing records sharing any key.
@@ -83,7 +87,7 @@ export async function decideDuplicates(db: Db, table: TableMeta, rule: DedupRule
     } else {
       decisions.push({ kind: 'new', flaggedWith: scored.map((s) => ({ recordId: s.target, score: s.score, reasons: s.reasons, evidence: s.evidence })) });
     }
-    for (const k of keys) earlierByKey.set(k, [...(earlierByKey.get(k) ?? []), i]);
+    for (const k of rowStored[i]!) earlierByKey.set(k, [...(earlierByKey.get(k) ?? []), i]);
   });
   return decisions;
 }

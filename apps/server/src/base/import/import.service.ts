@@ -117,9 +117,10 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
       created.push({ id, values: row.values });
       entry.action = d.flaggedWith.length ? 'flagged' : 'created';
       entry.record_id = o.dryRun === 'true' ? null : id;
-      entry.matches = d.flaggedWith.map((m) => ({ record_id: target(m.recordId), score: m.score, reasons: m.reasons }));
-      for (const m of d.flaggedWith)
-        pairs.push({ recordId: id, match: { recordId: target(m.recordId), score: m.score, decision: 'flag', reasons: m.evidence, title: '' } });
+      // An earlier row and the record it merged into are one match, not two.
+      const flagged = [...new Map(d.flaggedWith.map((m) => [target(m.recordId), m])).entries()];
+      entry.matches = flagged.map(([recordId, m]) => ({ record_id: recordId, score: m.score, reasons: m.reasons }));
+      for (const [recordId, m] of flagged) pairs.push({ recordId: id, match: { recordId, score: m.score, decision: 'flag', reasons: m.evidence, title: '' } });
       return;
     }
     const into = target(d.into);

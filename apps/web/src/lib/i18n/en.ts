@@ -1,5 +1,8 @@
+import { baseSettingsEn } from './base-settings-en.ts';
+import { notifyEn } from './notify-en.ts';
 import { baseEn } from './base-en.ts';
 import { baseViewsEn } from './base-views-en.ts';
+import { baseDedupEn } from './base-dedup-en.ts';
 
 /** English UI strings: the source of every message key. `{name}` marks a value filled in by `t(key, vars)`. */
 export const en = {
@@ -215,6 +218,9 @@ export const en = {
   'audit.actorType.anonymous': 'Anonymous',
   ...baseEn,
   ...baseViewsEn,
+  ...baseSettingsEn,
+  ...notifyEn,
+  ...baseDedupEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,8 @@
+import { baseSettingsZhCN } from './base-settings-zh-cn.ts';
+import { notifyZhCN } from './notify-zh-cn.ts';
 import { baseZhCN } from './base-zh-cn.ts';
 import { baseViewsZhCN } from './base-views-zh-cn.ts';
+import { baseDedupZhCN } from './base-dedup-zh-cn.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文界面文案；键与 en.ts 一一对应（缺键即编译错误）。 */
@@ -214,4 +217,7 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.actorType.anonymous': '匿名',
   ...baseZhCN,
   ...baseViewsZhCN,
+  ...baseSettingsZhCN,
+  ...notifyZhCN,
+  ...baseDedupZhCN,
 };

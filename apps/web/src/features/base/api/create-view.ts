@@ -9,7 +9,9 @@ export function useCreateView(tableId: string) {
     mutationFn: ({ name, type = 'grid', config }: { name: string; type?: ViewDto['type']; config?: Partial<ViewConfig> }) =>
       api(createView, { params: { tableId }, body: { name, type, config } }),
     onSuccess: (view) => {
-      queryClient.setQueryData<TableDto>(baseKeys.table(tableId), (t) => (t && !t.views.some((v) => v.id === view.id) ? { ...t, views: [...t.views, view] } : t));
+      queryClient.setQueryData<TableDto>(baseKeys.table(tableId), (t) =>
+        t && !t.views.some((v) => v.id === view.id) ? { ...t, views: [...t.views, view] } : t,
+      );
       return queryClient.invalidateQueries({ queryKey: baseKeys.table(tableId) });
     },
   });

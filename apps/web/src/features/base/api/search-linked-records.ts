@@ -14,7 +14,12 @@ export function useLinkSearch(tableId: string, primaryFieldId: string | undefine
       (
         await api(queryRecords, {
           params: { tableId },
-          body: { filter: q && primaryFieldId ? f.cond(primaryFieldId, 'contains', [q]) : null, fieldIds: primaryFieldId ? [primaryFieldId] : undefined, offset: 0, limit: 20 },
+          body: {
+            filter: q && primaryFieldId ? f.cond(primaryFieldId, 'contains', [q]) : null,
+            fieldIds: primaryFieldId ? [primaryFieldId] : undefined,
+            offset: 0,
+            limit: 20,
+          },
         })
       ).items,
   });

@@ -14,7 +14,8 @@ export interface UpdateFieldVars {
 export function useUpdateField(tableId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ fieldId, body, confirmLoss }: UpdateFieldVars) => api(updateField, { params: { fieldId }, body: { ...body, ...(confirmLoss ? { confirmLoss } : {}) } }),
+    mutationFn: ({ fieldId, body, confirmLoss }: UpdateFieldVars) =>
+      api(updateField, { params: { fieldId }, body: { ...body, ...(confirmLoss ? { confirmLoss } : {}) } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: baseKeys.table(tableId) }),
   });
 }

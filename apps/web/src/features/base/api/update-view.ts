@@ -19,9 +19,7 @@ export function useUpdateView(tableId: string) {
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData<TableDto>(key);
       queryClient.setQueryData<TableDto>(key, (t) =>
-        t
-          ? { ...t, views: t.views.map((v) => (v.id === viewId ? { ...v, name: name ?? v.name, config: { ...v.config, ...config } } : v)) }
-          : t,
+        t ? { ...t, views: t.views.map((v) => (v.id === viewId ? { ...v, name: name ?? v.name, config: { ...v.config, ...config } } : v)) } : t,
       );
       return { before };
     },

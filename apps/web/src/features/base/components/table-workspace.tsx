@@ -17,6 +17,8 @@ import { reorder } from './grid/use-column-drag.ts';
 import type { PopoverAnchor } from './popover.tsx';
 import { useToast } from './toast.tsx';
 import { Toolbar, type ToolbarPanel } from './toolbar/toolbar.tsx';
+import { TableDataActions } from '../duplicates/table-data-actions.tsx';
+import { useGridDuplicateWatch } from '../duplicates/use-grid-duplicate-watch.tsx';
 
 /** What the expanded-record route (rendered in the workspace's outlet) reads. */
 export interface WorkspaceOutlet {
@@ -46,9 +48,13 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
   const draft = useViewDraft(table.id, view, canEdit);
   const { config } = draft;
   const filter = useMemo(() => effectiveFilter(config.filter), [config.filter]);
-  const onLoadError = useCallback((err: unknown) => toast(t('base.grid.loadFailed', { message: err instanceof Error ? err.message : String(err) }), 'error'), [toast, t]);
+  const onLoadError = useCallback(
+    (err: unknown) => toast(t('base.grid.loadFailed', { message: err instanceof Error ? err.message : String(err) }), 'error'),
+    [toast, t],
+  );
   const cache = useRecordCache({ tableId: table.id, viewId: view.id, filter, sort: config.sort }, onLoadError);
   const writer = useRecordWriter(table.id, cache);
+  const duplicates = useGridDuplicateWatch(table, writer);
   const rowsCanMove = filter !== null || config.sort.length > 0;
   useTableRealtime(base.id, table.id, cache, writer, rowsCanMove);
   const [panel, setPanel] = useState<ToolbarPanel | null>(null);
@@ -75,22 +81,41 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
 
   return (
     <div className="table-workspace">
-      <Toolbar table={table} config={config} draft={draft} canEdit={canEdit} total={cache.total} panel={panel} onPanel={setPanel} onUndo={() => void writer.undo()} />
+      <Toolbar
+        table={table}
+        config={config}
+        draft={draft}
+        canEdit={canEdit}
+        total={cache.total}
+        panel={panel}
+        onPanel={setPanel}
+        onUndo={() => void writer.undo()}
+        extra={<TableDataActions table={table} viewId={view.id} canEdit={canEdit} tablePath={tablePath} onChanged={() => cache.refresh('all')} />}
+      />
       <div className="table-main">
         <Grid
           table={table}
           config={config}
           cache={cache}
-          writer={writer}
+          writer={duplicates.writer}
           canEdit={canEdit}
           rowsCanMove={rowsCanMove}
           onOpenRecord={(id) => navigate({ pathname: `${tablePath}/${id}`, search: window.location.search })}
           onResizeColumn={(fieldId, width) => draft.saveLayout({ columnWidths: { ...config.columnWidths, [fieldId]: width } })}
-          onMoveColumn={(fieldId, before) => draft.saveLayout({ fieldOrder: reorder(fields.map((x) => x.id), fieldId, before) })}
+          onMoveColumn={(fieldId, before) =>
+            draft.saveLayout({
+              fieldOrder: reorder(
+                fields.map((x) => x.id),
+                fieldId,
+                before,
+              ),
+            })
+          }
           onFieldMenu={(field, anchor) => setFieldMenu({ field, anchor: rect(anchor) })}
           onAddField={() => setFieldForm({})}
         />
         <Outlet context={outlet} />
+        {duplicates.notice}
       </div>
       {fieldMenu && (
         <FieldMenu

@@ -44,46 +44,46 @@ export function ViewBar({ table, activeViewId, canEdit, onSelect }: ViewBarProps
   return (
     <div className="view-bar" role="tablist">
       {table.views.map((view) =>
-          renaming === view.id ? (
-            <InlineRename
-              key={view.id}
-              value={view.name}
-              label={t('base.view.rename')}
-              onSave={(name) => update.mutate({ viewId: view.id, name }, { onError })}
-              onDone={() => setRenaming(null)}
-            />
-          ) : (
-            <span key={view.id} className={`view-tab-wrap${view.id === activeViewId ? ' is-active' : ''}`}>
+        renaming === view.id ? (
+          <InlineRename
+            key={view.id}
+            value={view.name}
+            label={t('base.view.rename')}
+            onSave={(name) => update.mutate({ viewId: view.id, name }, { onError })}
+            onDone={() => setRenaming(null)}
+          />
+        ) : (
+          <span key={view.id} className={`view-tab-wrap${view.id === activeViewId ? ' is-active' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              className="view-tab"
+              aria-selected={view.id === activeViewId}
+              data-testid="view-tab"
+              data-view-id={view.id}
+              data-view-type={view.type}
+              onClick={() => onSelect(view.id)}
+              onDoubleClick={() => canEdit && setRenaming(view.id)}
+            >
+              <span aria-hidden="true">{VIEW_ICONS[view.type]}</span> {view.name}
+            </button>
+            {canEdit && view.id === activeViewId && (
               <button
                 type="button"
-                role="tab"
-                className="view-tab"
-                aria-selected={view.id === activeViewId}
-                data-testid="view-tab"
-                data-view-id={view.id}
-                data-view-type={view.type}
-                onClick={() => onSelect(view.id)}
-                onDoubleClick={() => canEdit && setRenaming(view.id)}
+                className="tab-caret"
+                data-testid="view-menu"
+                aria-label={t('base.view.menu', { name: view.name })}
+                onClick={(e) => {
+                  const r = e.currentTarget.getBoundingClientRect();
+                  setMenu({ view, anchor: { left: r.left, top: r.top, bottom: r.bottom } });
+                }}
               >
-                <span aria-hidden="true">{VIEW_ICONS[view.type]}</span> {view.name}
+                ▾
               </button>
-              {canEdit && view.id === activeViewId && (
-                <button
-                  type="button"
-                  className="tab-caret"
-                  data-testid="view-menu"
-                  aria-label={t('base.view.menu', { name: view.name })}
-                  onClick={(e) => {
-                    const r = e.currentTarget.getBoundingClientRect();
-                    setMenu({ view, anchor: { left: r.left, top: r.top, bottom: r.bottom } });
-                  }}
-                >
-                  ▾
-                </button>
-              )}
-            </span>
-          ),
-        )}
+            )}
+          </span>
+        ),
+      )}
       {canEdit && (
         <button
           type="button"

@@ -73,7 +73,12 @@ export function CheckboxCell({ value, onChange }: CellProps) {
     onChange(!checked);
   }
   return (
-    <span className={`cell-checkbox${checked ? ' is-checked' : ''}${onChange ? ' is-writable' : ''}`} role="checkbox" aria-checked={checked} onMouseDown={handleMouseDown}>
+    <span
+      className={`cell-checkbox${checked ? ' is-checked' : ''}${onChange ? ' is-writable' : ''}`}
+      role="checkbox"
+      aria-checked={checked}
+      onMouseDown={handleMouseDown}
+    >
       {checked && (
         <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
           <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />

@@ -28,7 +28,12 @@ describe('cellText', () => {
   });
 
   it('names people, options and url links', () => {
-    expect(cellText(field('person'), [{ id: 'ou_1', name: '张伟' }, { id: 'ou_2', name: 'Li Na' }])).toBe('张伟, Li Na');
+    expect(
+      cellText(field('person'), [
+        { id: 'ou_1', name: '张伟' },
+        { id: 'ou_2', name: 'Li Na' },
+      ]),
+    ).toBe('张伟, Li Na');
     expect(cellText(field('multiSelect'), ['A', 'B'])).toBe('A, B');
     expect(cellText(field('url'), { link: 'https://example.com', text: 'x' })).toBe('https://example.com');
     expect(cellText(field('checkbox'), true)).toBe('true');

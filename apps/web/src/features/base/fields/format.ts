@@ -15,16 +15,27 @@ function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFo
   return f;
 }
 
-const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const asNumber = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
 
 export function formatNumber(n: number, precision: number, grouping: boolean): string {
-  return numberFormat(`n${precision}${grouping}`, () => new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision, useGrouping: grouping })).format(n);
+  return numberFormat(
+    `n${precision}${grouping}`,
+    () => new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision, useGrouping: grouping }),
+  ).format(n);
 }
 
 export function formatCurrency(n: number, currency: string, precision: number, grouping: boolean): string {
   return numberFormat(`c${currency}${precision}${grouping}`, () => {
     try {
-      return new Intl.NumberFormat('zh-CN', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: precision, maximumFractionDigits: precision, useGrouping: grouping });
+      return new Intl.NumberFormat('zh-CN', {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: precision,
+        maximumFractionDigits: precision,
+        useGrouping: grouping,
+      });
     } catch {
       return new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision, useGrouping: grouping });
     }

@@ -93,7 +93,12 @@ export function PickerPopover({ editor, items, initial, multiple, query, onQuery
         {picked.map((p) => (
           <span key={p.key} className="picker-picked">
             {p.node ?? p.label}
-            <button type="button" aria-label={t('common.clear')} onMouseDown={(e) => e.preventDefault()} onClick={() => setPicked(picked.filter((x) => x.key !== p.key))}>
+            <button
+              type="button"
+              aria-label={t('common.clear')}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setPicked(picked.filter((x) => x.key !== p.key))}
+            >
               ×
             </button>
           </span>

@@ -53,7 +53,14 @@ export function SelectEditor(props: EditorProps) {
       placeholder={t('base.picker.searchOptions')}
       footer={(commit) =>
         q && !exact ? (
-          <button type="button" className="picker-create" data-testid="create-option" disabled={updateField.isPending} onMouseDown={(e) => e.preventDefault()} onClick={() => void handleCreate(commit)}>
+          <button
+            type="button"
+            className="picker-create"
+            data-testid="create-option"
+            disabled={updateField.isPending}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void handleCreate(commit)}
+          >
             {t('base.picker.createOption', { name: query.trim() })}
           </button>
         ) : null

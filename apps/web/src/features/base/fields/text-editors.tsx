@@ -13,7 +13,17 @@ export function TextEditor(props: EditorProps) {
   const [text, setText] = useState(() => initial(props, () => (typeof props.value === 'string' ? props.value : '')));
   const keys = useEditorKeys(props, () => text);
   const type = props.field.type === 'email' ? 'email' : props.field.type === 'phone' ? 'tel' : 'text';
-  return <input className="editor-input" type={type} autoFocus value={text} onChange={(e) => setText(e.target.value)} onKeyDown={keys.onKeyDown} onBlur={keys.onBlur} />;
+  return (
+    <input
+      className="editor-input"
+      type={type}
+      autoFocus
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={keys.onKeyDown}
+      onBlur={keys.onBlur}
+    />
+  );
 }
 
 export function LongTextEditor(props: EditorProps) {
@@ -37,7 +47,17 @@ export function UrlEditor(props: EditorProps) {
   const current = props.value && typeof props.value === 'object' && 'link' in props.value ? String((props.value as { link: unknown }).link) : '';
   const [text, setText] = useState(() => initial(props, () => current));
   const keys = useEditorKeys(props, () => (text.trim() ? { link: text.trim(), text: text.trim() } : null));
-  return <input className="editor-input" type="url" autoFocus value={text} onChange={(e) => setText(e.target.value)} onKeyDown={keys.onKeyDown} onBlur={keys.onBlur} />;
+  return (
+    <input
+      className="editor-input"
+      type="url"
+      autoFocus
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={keys.onKeyDown}
+      onBlur={keys.onBlur}
+    />
+  );
 }
 
 /**
@@ -58,7 +78,15 @@ export function NumberEditor(props: EditorProps) {
   };
   const keys = useEditorKeys(props, read);
   return (
-    <input className="editor-input editor-number" inputMode="decimal" autoFocus value={text} onChange={(e) => setText(e.target.value)} onKeyDown={keys.onKeyDown} onBlur={keys.onBlur} />
+    <input
+      className="editor-input editor-number"
+      inputMode="decimal"
+      autoFocus
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={keys.onKeyDown}
+      onBlur={keys.onBlur}
+    />
   );
 }
 
@@ -74,7 +102,15 @@ export function DateEditor(props: EditorProps) {
   });
   return (
     <span className="editor-date">
-      <input className="editor-input" type={withTime ? 'datetime-local' : 'date'} autoFocus value={text} onChange={(e) => setText(e.target.value)} onKeyDown={keys.onKeyDown} onBlur={keys.onBlur} />
+      <input
+        className="editor-input"
+        type={withTime ? 'datetime-local' : 'date'}
+        autoFocus
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={keys.onKeyDown}
+        onBlur={keys.onBlur}
+      />
       <span className="editor-tz">{tz}</span>
     </span>
   );

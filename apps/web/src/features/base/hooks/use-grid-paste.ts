@@ -34,7 +34,11 @@ export function useGridPaste(cache: RecordPageCache, writer: RecordWriter) {
   const resolvers: PasteResolvers = {
     people: resolvePeople,
     departments: async (names) => {
-      const all = await queryClient.fetchQuery({ queryKey: baseKeys.departments, queryFn: async () => (await api(listDepartments, { query: {} })).items, staleTime: 60_000 });
+      const all = await queryClient.fetchQuery({
+        queryKey: baseKeys.departments,
+        queryFn: async () => (await api(listDepartments, { query: {} })).items,
+        staleTime: 60_000,
+      });
       return new Map(all.filter((d) => names.includes(d.name)).map((d) => [d.name, { id: d.id, name: d.name }]));
     },
   };

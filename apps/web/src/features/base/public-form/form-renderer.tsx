@@ -68,7 +68,13 @@ export function FormRenderer({ form, signedIn, preview, busy, serverErrors, noti
         const inputId = `${idPrefix}-${field.id}`;
         const error = errors[field.id];
         return (
-          <div key={field.id} className={`pf-field${error ? ' is-invalid' : ''}`} data-testid="form-field" data-field-id={field.id} data-field-type={field.type}>
+          <div
+            key={field.id}
+            className={`pf-field${error ? ' is-invalid' : ''}`}
+            data-testid="form-field"
+            data-field-id={field.id}
+            data-field-type={field.type}
+          >
             <label className="pf-label" htmlFor={inputId}>
               {field.name}
               {field.required && (

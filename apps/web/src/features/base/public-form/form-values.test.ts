@@ -52,9 +52,9 @@ describe('form answers', () => {
 
   it('maps the server refusals to the fields they name', () => {
     expect(serverFieldErrors(fields, 'base.form.required', { missing: ['名称company'] }, '必填')).toEqual({ company: '必填' });
-    expect(
-      serverFieldErrors(fields, 'base.record.invalid_value', { problems: [{ index: 0, field: '名称size', message: '不是数字' }] }, '必填'),
-    ).toEqual({ size: '不是数字' });
+    expect(serverFieldErrors(fields, 'base.record.invalid_value', { problems: [{ index: 0, field: '名称size', message: '不是数字' }] }, '必填')).toEqual({
+      size: '不是数字',
+    });
     expect(serverFieldErrors(fields, 'base.other', {}, '必填')).toEqual({});
   });
 });

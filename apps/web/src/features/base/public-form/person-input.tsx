@@ -35,7 +35,12 @@ export function PersonInput({ inputId, value, multiple, invalid, onChange }: Per
             <li key={p.id} className="person-chip">
               <Avatar name={p.name} size="sm" />
               <span>{p.name}</span>
-              <button type="button" className="icon-btn" aria-label={t('publicForm.removePerson', { name: p.name })} onClick={() => onChange(value.filter((x) => x.id !== p.id))}>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={t('publicForm.removePerson', { name: p.name })}
+                onClick={() => onChange(value.filter((x) => x.id !== p.id))}
+              >
                 ×
               </button>
             </li>

@@ -41,7 +41,16 @@ export function BaseHomeRoute() {
       </div>
       {creating && (
         <form className="panel panel-pad form form-inline" noValidate onSubmit={handleCreate}>
-          <TextField label={t('base.home.name')} name="baseName" value={name} onChange={setName} placeholder={t('base.home.namePlaceholder')} error={errors.name} autoFocus testId="base-name" />
+          <TextField
+            label={t('base.home.name')}
+            name="baseName"
+            value={name}
+            onChange={setName}
+            placeholder={t('base.home.namePlaceholder')}
+            error={errors.name}
+            autoFocus
+            testId="base-name"
+          />
           <Button type="submit" variant="primary" busy={create.isPending} testId="base-create-submit">
             {t('base.home.create')}
           </Button>

@@ -5,6 +5,8 @@ import { PageSpinner } from '../../../ui/spinner.tsx';
 import { useBase } from '../api/get-base.ts';
 import { TableTabs } from '../components/table-tabs.tsx';
 import { ToastProvider } from '../components/toast.tsx';
+import { TablePresence } from '../presence/table-presence.tsx';
+import { BaseSettingsButton } from '../settings/components/base-settings-button.tsx';
 import '../base.css';
 
 /** A base: its name, the table tabs, and the open table below. */
@@ -24,6 +26,10 @@ export function BaseRoute() {
           </Link>
           <h1 className="base-title">{base.data.name}</h1>
           <TableTabs base={base.data} activeTableId={tableId} canEdit={canEdit} />
+          <div className="base-head-side">
+            {tableId && <TablePresence tableId={tableId} />}
+            <BaseSettingsButton base={base.data} tableId={tableId} />
+          </div>
         </div>
         <Outlet />
       </div>

@@ -30,7 +30,9 @@ export function TableRoute() {
   return (
     <div className="table-page" data-testid="table-page" data-table-id={tableId}>
       {view && <ViewBar table={table.data} activeViewId={view.id} canEdit={canEdit} onSelect={select} />}
-      {view?.type === 'grid' && <TableWorkspace key={`${tableId}:${view.id}`} base={base.data} table={table.data} view={view} tablePath={`/base/${baseId}/${tableId}`} />}
+      {view?.type === 'grid' && (
+        <TableWorkspace key={`${tableId}:${view.id}`} base={base.data} table={table.data} view={view} tablePath={`/base/${baseId}/${tableId}`} />
+      )}
       {view && Other && (
         <div className="table-other-view">
           <Other key={view.id} table={table.data} view={view} />

@@ -13,7 +13,12 @@ describe('filter tree edits', () => {
   });
 
   it('leaves out conditions without a value and empty groups', () => {
-    const draft = f.and(f.cond('a', 'contains', ['']), f.or(f.cond('b', 'is', [])), f.cond('c', 'isEmpty'), f.cond('d', 'is', [], { kind: 'relative', name: 'Today' }));
+    const draft = f.and(
+      f.cond('a', 'contains', ['']),
+      f.or(f.cond('b', 'is', [])),
+      f.cond('c', 'isEmpty'),
+      f.cond('d', 'is', [], { kind: 'relative', name: 'Today' }),
+    );
     expect(effectiveFilter(draft)).toEqual(f.and(f.cond('c', 'isEmpty'), f.cond('d', 'is', [], { kind: 'relative', name: 'Today' })));
     expect(effectiveFilter(f.and(f.cond('a', 'is', [])))).toBeNull();
     expect(rootGroup(f.cond('a', 'isEmpty'))).toEqual(f.and(f.cond('a', 'isEmpty')));

@@ -12,7 +12,15 @@ const resolvers = {
 describe('pasteValues', () => {
   it('sends text as typed, resolves people by name, skips read-only and unresolvable cells', async () => {
     const cols = [field('a', 'number'), field('b', 'person'), field('c', 'formula'), field('d', 'link')];
-    const { rows, skipped } = await pasteValues(cols, [['1,200', '张伟', 'x', 'rec1'], ['', '李四', 'y', '']], null, resolvers);
+    const { rows, skipped } = await pasteValues(
+      cols,
+      [
+        ['1,200', '张伟', 'x', 'rec1'],
+        ['', '李四', 'y', ''],
+      ],
+      null,
+      resolvers,
+    );
     expect(rows).toEqual([
       ['1,200', [{ id: 'ou_1', name: '张伟' }], SKIP, SKIP],
       [null, SKIP, SKIP, null],

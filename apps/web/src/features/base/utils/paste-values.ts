@@ -36,7 +36,12 @@ const splitNames = (s: string) =>
  * separators, option names, dates and phones per type); people and departments are resolved by name here, because
  * the API takes their ids; links and attachments only paste from this grid's own copy.
  */
-export async function pasteValues(columns: readonly FieldDto[], block: readonly (readonly string[])[], internal: InternalClip | null, resolvers: PasteResolvers): Promise<{ rows: unknown[][]; skipped: number }> {
+export async function pasteValues(
+  columns: readonly FieldDto[],
+  block: readonly (readonly string[])[],
+  internal: InternalClip | null,
+  resolvers: PasteResolvers,
+): Promise<{ rows: unknown[][]; skipped: number }> {
   let skipped = 0;
   const wantPeople = new Set<string>();
   const wantDepts = new Set<string>();

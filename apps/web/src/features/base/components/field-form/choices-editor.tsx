@@ -33,7 +33,13 @@ export function ChoicesEditor({ choices, onChange }: ChoicesEditorProps) {
                 </option>
               ))}
             </select>
-            <input aria-label={t('base.field.choiceName')} data-testid="choice-name" value={c.name} maxLength={200} onChange={(e) => set(i, { name: e.target.value })} />
+            <input
+              aria-label={t('base.field.choiceName')}
+              data-testid="choice-name"
+              value={c.name}
+              maxLength={200}
+              onChange={(e) => set(i, { name: e.target.value })}
+            />
             <button type="button" className="icon-btn" aria-label={t('base.filter.remove')} onClick={() => onChange(choices.filter((_, j) => j !== i))}>
               ×
             </button>

@@ -57,7 +57,10 @@ export function FieldFormModal({ table, baseId, field, onClose }: FieldFormModal
   const [checking, setChecking] = useState(false);
 
   const body = (): FieldInput => {
-    const cleaned = type === 'singleSelect' || type === 'multiSelect' ? { ...options, choices: ((options.choices as { name: string }[]) ?? []).filter((c) => c.name.trim()) } : options;
+    const cleaned =
+      type === 'singleSelect' || type === 'multiSelect'
+        ? { ...options, choices: ((options.choices as { name: string }[]) ?? []).filter((c) => c.name.trim()) }
+        : options;
     return { name: name.trim(), description: description.trim() || null, type, options: cleaned } as FieldInput;
   };
 

@@ -16,7 +16,17 @@ export interface FieldOptionsEditorProps {
 }
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP', 'SGD'];
-const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const TIME_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 const DATE_FORMATS = ['yyyy/MM/dd', 'yyyy-MM-dd', 'yyyy年M月d日', 'MM/dd/yyyy', 'dd/MM/yyyy'];
 
 /** The options a field type takes: number format, select choices, date zone and format, link target, formula. */
@@ -69,7 +79,13 @@ export function FieldOptionsEditor({ type, options, table, baseId, onChange }: F
       return (
         <>
           {select('max', String(num('max', 5)), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], t('base.field.ratingMax'))}
-          {select('symbol', str('symbol', 'star'), ['star', 'heart', 'thumb', 'fire'], t('base.field.ratingSymbol'), (v) => ({ star: '★', heart: '♥', thumb: '👍', fire: '🔥' })[v] ?? v)}
+          {select(
+            'symbol',
+            str('symbol', 'star'),
+            ['star', 'heart', 'thumb', 'fire'],
+            t('base.field.ratingSymbol'),
+            (v) => ({ star: '★', heart: '♥', thumb: '👍', fire: '🔥' })[v] ?? v,
+          )}
         </>
       );
     case 'singleSelect':
@@ -99,7 +115,13 @@ export function FieldOptionsEditor({ type, options, table, baseId, onChange }: F
         <div className="field">
           <label>
             {t('base.field.expression')}
-            <textarea className="formula-input" rows={3} value={str('expression', '')} placeholder={t('base.field.expressionHint')} onChange={(e) => set({ expression: e.target.value })} />
+            <textarea
+              className="formula-input"
+              rows={3}
+              value={str('expression', '')}
+              placeholder={t('base.field.expressionHint')}
+              onChange={(e) => set({ expression: e.target.value })}
+            />
           </label>
         </div>
       );

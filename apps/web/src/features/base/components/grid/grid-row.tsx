@@ -95,7 +95,15 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       <div className="grid-gutter" style={{ width: layout.gutterWidth }} data-row-index={index} data-testid="row-gutter">
         <span className="row-number">{index + 1}</span>
         {record && (
-          <button type="button" className="row-expand" data-testid="row-expand" aria-label={props.expandLabel} title={props.expandLabel} onMouseDown={(e) => e.stopPropagation()} onClick={() => props.onExpand(index)}>
+          <button
+            type="button"
+            className="row-expand"
+            data-testid="row-expand"
+            aria-label={props.expandLabel}
+            title={props.expandLabel}
+            onMouseDown={(e) => e.stopPropagation()}
+            onClick={() => props.onExpand(index)}
+          >
             ⤢
           </button>
         )}

@@ -54,7 +54,10 @@ export function Grid(props: GridProps) {
   const toDataX = (clientX: number) => clientX - (scrollRef.current?.getBoundingClientRect().left ?? 0) + vp.scrollLeft - baseLayout.gutterWidth;
   const drag = useColumnDrag(baseLayout.columns, toDataX, { onResized: props.onResizeColumn, onMoved: props.onMoveColumn });
   const layout = useMemo(
-    () => (drag.resize ? layoutColumns(table.fields, { ...config, columnWidths: { ...config.columnWidths, [drag.resize.fieldId]: drag.resize.width } }, total) : baseLayout),
+    () =>
+      drag.resize
+        ? layoutColumns(table.fields, { ...config, columnWidths: { ...config.columnWidths, [drag.resize.fieldId]: drag.resize.width } }, total)
+        : baseLayout,
     [drag.resize, baseLayout, table.fields, config, total],
   );
   const columns = useMemo(() => layout.columns.map((c) => c.field), [layout]);
@@ -212,7 +215,11 @@ export function Grid(props: GridProps) {
             onAddField={props.onAddField}
             onSelectColumn={(col, extend) => {
               if (drag.consumeDrag() || total === 0) return;
-              setSelection(extend && selection ? { anchor: selection.anchor, focus: { row: total - 1, col } } : { anchor: { row: 0, col }, focus: { row: total - 1, col } });
+              setSelection(
+                extend && selection
+                  ? { anchor: selection.anchor, focus: { row: total - 1, col } }
+                  : { anchor: { row: 0, col }, focus: { row: total - 1, col } },
+              );
               focusGrid();
             }}
           />
@@ -243,7 +250,17 @@ export function Grid(props: GridProps) {
                   editingCol={isEditingRow ? editing.cell!.col : null}
                   canEdit={canEdit}
                   editorAlign={isEditingRow ? editorAlign : undefined}
-                  editor={isEditingRow && rec ? <CellEditorHost cell={editing.cell!} field={columns[editing.cell!.col]} record={rec} onCommit={editing.commit} onCancel={editing.cancel} /> : null}
+                  editor={
+                    isEditingRow && rec ? (
+                      <CellEditorHost
+                        cell={editing.cell!}
+                        field={columns[editing.cell!.col]}
+                        record={rec}
+                        onCommit={editing.commit}
+                        onCancel={editing.cancel}
+                      />
+                    ) : null
+                  }
                   expandLabel={t('base.row.expand')}
                   onQuickChange={onQuickChange}
                   onExpand={onExpand}

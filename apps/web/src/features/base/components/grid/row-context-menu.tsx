@@ -67,7 +67,11 @@ export function RowContextMenu({ menu, canEdit, onInsert, onExpand, onDelete, on
       </MenuItem>
       {canEdit && (
         <MenuItem danger testId="row-delete" disabled={n > MAX_MENU_DELETE} onSelect={() => (n > 1 ? setConfirming(true) : void remove())}>
-          {n > MAX_MENU_DELETE ? t('base.row.tooMany', { n: MAX_MENU_DELETE.toLocaleString(locale) }) : n > 1 ? t('base.row.deleteMany', { n }) : t('base.row.delete')}
+          {n > MAX_MENU_DELETE
+            ? t('base.row.tooMany', { n: MAX_MENU_DELETE.toLocaleString(locale) })
+            : n > 1
+              ? t('base.row.deleteMany', { n })
+              : t('base.row.delete')}
         </MenuItem>
       )}
     </Popover>

@@ -19,7 +19,9 @@ export function useGridViewport(ref: RefObject<HTMLDivElement | null>): GridView
       frame = 0;
       setVp((prev) => {
         const next = { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft, width: el.clientWidth, height: el.clientHeight };
-        return prev.scrollTop === next.scrollTop && prev.scrollLeft === next.scrollLeft && prev.width === next.width && prev.height === next.height ? prev : next;
+        return prev.scrollTop === next.scrollTop && prev.scrollLeft === next.scrollLeft && prev.width === next.width && prev.height === next.height
+          ? prev
+          : next;
       });
     };
     const schedule = () => {

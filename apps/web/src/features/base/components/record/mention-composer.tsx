@@ -96,7 +96,12 @@ export function MentionComposer({ busy, onSend }: MentionComposerProps) {
         <ul className="mention-options" role="listbox" data-testid="mention-options">
           {options.map((p, i) => (
             <li key={p.id} role="option" aria-selected={i === active}>
-              <button type="button" className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => pick({ id: p.id, name: p.name })}>
+              <button
+                type="button"
+                className={i === active ? 'is-active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick({ id: p.id, name: p.name })}
+              >
                 <Avatar name={p.name} size="sm" />
                 <span>{p.name}</span>
                 <span className="muted small">{p.email}</span>

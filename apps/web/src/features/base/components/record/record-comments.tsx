@@ -19,7 +19,15 @@ function withMentions(c: CommentDto): ReactNode[] {
   const names = c.mentions.map((m) => `@${m.name}`).filter(Boolean);
   if (!names.length) return [c.body];
   const pattern = new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
-  return c.body.split(pattern).map((part, i) => (names.includes(part) ? <mark key={i} className="mention">{part}</mark> : part));
+  return c.body.split(pattern).map((part, i) =>
+    names.includes(part) ? (
+      <mark key={i} className="mention">
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
 }
 
 /** The record's comments, oldest first, and the box to add one. */

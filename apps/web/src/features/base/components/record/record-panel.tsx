@@ -11,6 +11,7 @@ import { useRecordLinkNames } from '../../hooks/use-record-link-names.ts';
 import { RecordComments } from './record-comments.tsx';
 import { RecordField } from './record-field.tsx';
 import { RecordHistory } from './record-history.tsx';
+import { DuplicateWarning } from '../../duplicates/duplicate-warning.tsx';
 
 export interface RecordPanelProps {
   table: TableDto;
@@ -60,20 +61,45 @@ export function RecordPanel({ table, recordId, fields, writer, canEdit, prevId, 
       <header className="record-panel-head">
         <h2>{title || t('base.record.untitled')}</h2>
         <div className="record-panel-nav">
-          <button type="button" className="icon-btn" disabled={!prevId} aria-label={t('base.record.prev')} title={t('base.record.prev')} onClick={() => prevId && onNavigate(prevId)}>
+          <button
+            type="button"
+            className="icon-btn"
+            disabled={!prevId}
+            aria-label={t('base.record.prev')}
+            title={t('base.record.prev')}
+            onClick={() => prevId && onNavigate(prevId)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-btn" disabled={!nextId} aria-label={t('base.record.next')} title={t('base.record.next')} onClick={() => nextId && onNavigate(nextId)}>
+          <button
+            type="button"
+            className="icon-btn"
+            disabled={!nextId}
+            aria-label={t('base.record.next')}
+            title={t('base.record.next')}
+            onClick={() => nextId && onNavigate(nextId)}
+          >
             ↓
           </button>
-          <button type="button" className="icon-btn" data-testid="record-close" aria-label={t('base.record.close')} title={t('base.record.close')} onClick={onClose}>
+          <button
+            type="button"
+            className="icon-btn"
+            data-testid="record-close"
+            aria-label={t('base.record.close')}
+            title={t('base.record.close')}
+            onClick={onClose}
+          >
             ×
           </button>
         </div>
       </header>
       <div className="record-panel-body">
         {record.isPending && <PageSpinner label={t('common.loading')} />}
-        {record.error && (record.error as { status?: number }).status === 404 ? <p className="muted">{t('base.record.notFound')}</p> : record.error && <ErrorNotice error={record.error} />}
+        {record.error && (record.error as { status?: number }).status === 404 ? (
+          <p className="muted">{t('base.record.notFound')}</p>
+        ) : (
+          record.error && <ErrorNotice error={record.error} />
+        )}
         {record.data && (
           <LinkNamesContext.Provider value={linkNames}>
             <section className="record-fields">
@@ -87,15 +113,33 @@ export function RecordPanel({ table, recordId, fields, writer, canEdit, prevId, 
                 />
               ))}
             </section>
+            <DuplicateWarning table={table} recordId={recordId} values={{ ...record.data.fields, ...pending }} />
             <div className="record-tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={tab === 'comments'} className={tab === 'comments' ? 'is-active' : undefined} onClick={() => setTab('comments')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'comments'}
+                className={tab === 'comments' ? 'is-active' : undefined}
+                onClick={() => setTab('comments')}
+              >
                 {t('base.record.comments')}
               </button>
-              <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'is-active' : undefined} data-testid="history-tab" onClick={() => setTab('history')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'history'}
+                className={tab === 'history' ? 'is-active' : undefined}
+                data-testid="history-tab"
+                onClick={() => setTab('history')}
+              >
                 {t('base.record.history')}
               </button>
             </div>
-            {tab === 'comments' ? <RecordComments tableId={table.id} recordId={recordId} /> : <RecordHistory tableId={table.id} recordId={recordId} fields={table.fields} />}
+            {tab === 'comments' ? (
+              <RecordComments tableId={table.id} recordId={recordId} />
+            ) : (
+              <RecordHistory tableId={table.id} recordId={recordId} fields={table.fields} />
+            )}
           </LinkNamesContext.Provider>
         )}
       </div>

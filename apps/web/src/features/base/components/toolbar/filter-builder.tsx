@@ -40,13 +40,17 @@ interface GroupEditorProps {
 
 function GroupEditor({ group, path, depth, fields, root, onRoot }: GroupEditorProps) {
   const t = useT();
-  const edit = (fn: (g: FilterGroup) => FilterGroup) =>
-    onRoot(path.length === 0 ? fn(root) : updateAt(root, path, (n) => (n.kind === 'group' ? fn(n) : n)));
+  const edit = (fn: (g: FilterGroup) => FilterGroup) => onRoot(path.length === 0 ? fn(root) : updateAt(root, path, (n) => (n.kind === 'group' ? fn(n) : n)));
   const first = fields[0];
   return (
     <div className={`filter-group${depth > 0 ? ' is-nested' : ''}`} data-testid="filter-group">
       {group.children.length > 1 && (
-        <select className="filter-conj" aria-label={t('base.filter.and')} value={group.conjunction} onChange={(e) => edit((g) => ({ ...g, conjunction: e.target.value === 'or' ? 'or' : 'and' }))}>
+        <select
+          className="filter-conj"
+          aria-label={t('base.filter.and')}
+          value={group.conjunction}
+          onChange={(e) => edit((g) => ({ ...g, conjunction: e.target.value === 'or' ? 'or' : 'and' }))}
+        >
           <option value="and">{t('base.filter.and')}</option>
           <option value="or">{t('base.filter.or')}</option>
         </select>
@@ -71,7 +75,12 @@ function GroupEditor({ group, path, depth, fields, root, onRoot }: GroupEditorPr
       )}
       <div className="filter-actions">
         {first && (
-          <button type="button" className="link-btn small" data-testid="filter-add" onClick={() => edit((g) => ({ ...g, children: [...g.children, defaultCondition(first)] }))}>
+          <button
+            type="button"
+            className="link-btn small"
+            data-testid="filter-add"
+            onClick={() => edit((g) => ({ ...g, children: [...g.children, defaultCondition(first)] }))}
+          >
             + {t('base.filter.addCondition')}
           </button>
         )}
@@ -80,7 +89,12 @@ function GroupEditor({ group, path, depth, fields, root, onRoot }: GroupEditorPr
             type="button"
             className="link-btn small"
             data-testid="filter-add-group"
-            onClick={() => edit((g) => ({ ...g, children: [...g.children, { kind: 'group', conjunction: g.conjunction === 'and' ? 'or' : 'and', children: [defaultCondition(first)] }] }))}
+            onClick={() =>
+              edit((g) => ({
+                ...g,
+                children: [...g.children, { kind: 'group', conjunction: g.conjunction === 'and' ? 'or' : 'and', children: [defaultCondition(first)] }],
+              }))
+            }
           >
             + {t('base.filter.addGroup')}
           </button>

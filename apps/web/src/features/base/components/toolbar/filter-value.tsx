@@ -51,7 +51,16 @@ function TextValue({ value, numeric, onChange }: { value: string; numeric?: bool
   useEffect(() => {
     if (debounced !== latest.current.value) latest.current.onChange(debounced);
   }, [debounced]);
-  return <input className="filter-input" data-testid="filter-value" inputMode={numeric ? 'decimal' : undefined} placeholder={t('base.filter.value')} value={text} onChange={(e) => setText(e.target.value)} />;
+  return (
+    <input
+      className="filter-input"
+      data-testid="filter-value"
+      inputMode={numeric ? 'decimal' : undefined}
+      placeholder={t('base.filter.value')}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
 }
 
 function OptionValues({ field, values, onChange }: { field: FieldDto; values: readonly string[]; onChange: (v: string[]) => void }) {

@@ -21,12 +21,14 @@ export interface ToolbarProps {
   panel: ToolbarPanel | null;
   onPanel: (panel: ToolbarPanel | null) => void;
   onUndo: () => void;
+  /** More buttons after the built-in ones (import, duplicates, export). */
+  extra?: ReactNode;
 }
 
 const ROW_HEIGHT_KEYS = Object.keys(ROW_HEIGHTS) as RowHeight[];
 
 /** Filter, sort, hidden fields, row height, record count, undo, and saving the view's settings. */
-export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, onUndo }: ToolbarProps) {
+export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, onUndo, extra }: ToolbarProps) {
   const { t, locale } = useI18n();
   const refs = {
     filter: useRef<HTMLButtonElement>(null),
@@ -39,7 +41,15 @@ export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, 
   const hidden = config.hiddenFieldIds.filter((id) => table.fields.some((f) => f.id === id && !f.isPrimary)).length;
 
   const button = (key: ToolbarPanel, label: string, active: boolean, testId: string) => (
-    <button ref={refs[key]} type="button" className={`toolbar-btn${active ? ' is-active' : ''}`} data-testid={testId} data-popover-toggle aria-expanded={panel === key} onClick={() => onPanel(panel === key ? null : key)}>
+    <button
+      ref={refs[key]}
+      type="button"
+      className={`toolbar-btn${active ? ' is-active' : ''}`}
+      data-testid={testId}
+      data-popover-toggle
+      aria-expanded={panel === key}
+      onClick={() => onPanel(panel === key ? null : key)}
+    >
       {label}
     </button>
   );
@@ -57,7 +67,12 @@ export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, 
   return (
     <div className="base-toolbar" role="toolbar">
       {button('filter', filters ? t('base.toolbar.filterCount', { n: filters }) : t('base.toolbar.filter'), filters > 0, 'toolbar-filter')}
-      {button('sort', config.sort.length ? t('base.toolbar.sortCount', { n: config.sort.length }) : t('base.toolbar.sort'), config.sort.length > 0, 'toolbar-sort')}
+      {button(
+        'sort',
+        config.sort.length ? t('base.toolbar.sortCount', { n: config.sort.length }) : t('base.toolbar.sort'),
+        config.sort.length > 0,
+        'toolbar-sort',
+      )}
       {button('hide', hidden ? t('base.toolbar.hideCount', { n: hidden }) : t('base.toolbar.hide'), hidden > 0, 'toolbar-hide')}
       {button('rowHeight', t('base.toolbar.rowHeight'), false, 'toolbar-row-height')}
       {canEdit && (
@@ -65,6 +80,7 @@ export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, 
           ↶ {t('base.toolbar.undo')}
         </button>
       )}
+      {extra}
       <span className="toolbar-spacer" />
       {draft.dirty && (
         <span className="toolbar-draft" data-testid="view-dirty">

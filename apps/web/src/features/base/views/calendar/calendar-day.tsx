@@ -51,7 +51,13 @@ export function CalendarDay({ day, today, records, primary, canEdit, dragging, o
       <div className="bv-cal-date">
         <span className="bv-cal-num">{day.d}</span>
         {canEdit && (
-          <button type="button" className="bv-cal-add" aria-label={t('base.views.calendar.addOn', { date: day.key })} data-testid="calendar-add" onClick={() => onAdd(day)}>
+          <button
+            type="button"
+            className="bv-cal-add"
+            aria-label={t('base.views.calendar.addOn', { date: day.key })}
+            data-testid="calendar-add"
+            onClick={() => onAdd(day)}
+          >
             +
           </button>
         )}

@@ -85,13 +85,25 @@ export function CalendarView({ table, view }: CalendarViewProps) {
     <div className="bv-calendar" data-testid="calendar-view" data-view-id={view.id}>
       <div className="bv-cal-bar">
         <div className="bv-cal-nav">
-          <button type="button" className="btn btn-secondary btn-sm" aria-label={t('base.views.calendar.prev')} data-testid="calendar-prev" onClick={() => setMonth((m) => addMonths(m, -1))}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            aria-label={t('base.views.calendar.prev')}
+            data-testid="calendar-prev"
+            onClick={() => setMonth((m) => addMonths(m, -1))}
+          >
             ‹
           </button>
           <button type="button" className="btn btn-secondary btn-sm" data-testid="calendar-today" onClick={() => setMonth(zonedParts(Date.now(), timeZone))}>
             {t('base.views.calendar.today')}
           </button>
-          <button type="button" className="btn btn-secondary btn-sm" aria-label={t('base.views.calendar.next')} data-testid="calendar-next" onClick={() => setMonth((m) => addMonths(m, 1))}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            aria-label={t('base.views.calendar.next')}
+            data-testid="calendar-next"
+            onClick={() => setMonth((m) => addMonths(m, 1))}
+          >
             ›
           </button>
         </div>

@@ -44,10 +44,25 @@ export function FormDesigner({ table, view }: FormDesignerProps) {
     <div className="bv-form-designer" data-testid="form-designer" data-view-id={view.id}>
       <section className="bv-form-settings panel" aria-label={t('base.views.form.settings')}>
         <div className="bv-form-section">
-          <TextField label={t('base.views.form.title')} name="formTitle" value={current.title} disabled={readOnly} onChange={(title) => change({ title })} testId="form-title" />
+          <TextField
+            label={t('base.views.form.title')}
+            name="formTitle"
+            value={current.title}
+            disabled={readOnly}
+            onChange={(title) => change({ title })}
+            testId="form-title"
+          />
           <div className="field">
             <label htmlFor="bv-form-description">{t('base.views.form.description')}</label>
-            <textarea id="bv-form-description" className="bv-textarea" rows={3} value={current.description} disabled={readOnly} maxLength={5000} onChange={(e) => change({ description: e.target.value })} />
+            <textarea
+              id="bv-form-description"
+              className="bv-textarea"
+              rows={3}
+              value={current.description}
+              disabled={readOnly}
+              maxLength={5000}
+              onChange={(e) => change({ description: e.target.value })}
+            />
           </div>
         </div>
         <div className="bv-form-section">

@@ -41,11 +41,23 @@ export function FormFieldList({ fields, value, disabled, onChange }: FormFieldLi
                   <span className="bv-ellipsis">{field.name}</span>
                 </label>
                 <label className="check small">
-                  <input type="checkbox" checked={s.required} disabled={disabled} data-testid="designer-required" onChange={(e) => patch(s.fieldId, { required: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={s.required}
+                    disabled={disabled}
+                    data-testid="designer-required"
+                    onChange={(e) => patch(s.fieldId, { required: e.target.checked })}
+                  />
                   {t('base.views.form.required')}
                 </label>
                 <span className="bv-form-move">
-                  <button type="button" className="icon-btn" disabled={disabled || i === 0} aria-label={t('base.views.form.moveUp', { name: field.name })} onClick={() => onChange(moveField(included, i, -1))}>
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    disabled={disabled || i === 0}
+                    aria-label={t('base.views.form.moveUp', { name: field.name })}
+                    onClick={() => onChange(moveField(included, i, -1))}
+                  >
                     ↑
                   </button>
                   <button

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { FieldDto, TableDto } from '@concord/contracts';
 import { cleanSettings, defaultSettings, formLink, moveField, previewForm } from './form-settings.ts';
 
-const field = (id: string, type: FieldDto['type'], isPrimary = false): FieldDto => ({ id, tableId: 'tbl', name: id, type, options: {}, isPrimary, description: null });
+const field = (id: string, type: FieldDto['type'], isPrimary = false): FieldDto => ({
+  id,
+  tableId: 'tbl',
+  name: id,
+  type,
+  options: {},
+  isPrimary,
+  description: null,
+});
 const table: TableDto = {
   id: 'tbl',
   baseId: 'bas',

@@ -24,7 +24,15 @@ export function FormShare({ access, token, disabled, onAccess }: FormShareProps)
         <div className="bv-form-access">
           {options.map((o) => (
             <label key={o.value} className={`bv-form-access-option${access === o.value ? ' is-on' : ''}`}>
-              <input type="radio" name="form-access" value={o.value} checked={access === o.value} disabled={disabled} data-testid={`form-access-${o.value}`} onChange={() => onAccess(o.value)} />
+              <input
+                type="radio"
+                name="form-access"
+                value={o.value}
+                checked={access === o.value}
+                disabled={disabled}
+                data-testid={`form-access-${o.value}`}
+                onChange={() => onAccess(o.value)}
+              />
               <span>
                 <strong>{o.label}</strong>
                 <span className="muted small">{o.hint}</span>

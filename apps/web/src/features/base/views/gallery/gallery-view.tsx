@@ -23,7 +23,12 @@ export function GalleryView({ table, view }: GalleryViewProps) {
   const t = useT();
   useViewRealtime(table.id);
   const filter = withViewFilter(view, null);
-  const pages = useRecordPages(viewKeys.gallery(table.id, view.id, queryShape(filter, view)), { tableId: table.id, viewId: view.id, filter, sort: view.config.sort });
+  const pages = useRecordPages(viewKeys.gallery(table.id, view.id, queryShape(filter, view)), {
+    tableId: table.id,
+    viewId: view.id,
+    filter,
+    sort: view.config.sort,
+  });
   const fields = useMemo(() => cardFields(table, view, 4), [table, view]);
   const [open, setOpen] = useState<RecordDto | null>(null);
   const records = pageItems(pages.data);

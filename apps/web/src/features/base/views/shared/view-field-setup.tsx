@@ -31,7 +31,13 @@ export function ViewFieldSetup({ table, view, setting, candidates, title, noneHi
       action={
         canEdit ? (
           <div className="bv-setup" data-testid="view-field-setup">
-            <SelectField label={t('base.views.chooseField')} name={setting} value={fieldId} options={candidates.map((c) => ({ value: c.id, label: c.name }))} onChange={setFieldId} />
+            <SelectField
+              label={t('base.views.chooseField')}
+              name={setting}
+              value={fieldId}
+              options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+              onChange={setFieldId}
+            />
             <Button variant="primary" busy={update.isPending} onClick={() => update.mutate({ viewId: view.id, config: { [setting]: fieldId } })}>
               {t('common.save')}
             </Button>

@@ -1,0 +1,23 @@
+/** English strings of the notification inbox and settings (spread into en.ts). */
+export const notifyEn = {
+  'notify.bell': 'Notifications',
+  'notify.bellUnread': 'Notifications, {n} unread',
+  'notify.title': 'Notifications',
+  'notify.markAllRead': 'Mark all read',
+  'notify.empty': 'No notifications yet',
+  'notify.emptyHint': 'When someone @mentions you or assigns you a record, it shows up here.',
+  'notify.settings': 'Notification settings',
+  'notify.loadError': 'Could not load notifications.',
+  'notify.unread': 'Unread',
+  'notify.settings.title': 'Notification settings',
+  'notify.settings.intro': 'Choose which notifications reach you, and where.',
+  'notify.settings.kind': 'Notification',
+  'notify.settings.inApp': 'In Concord',
+  'notify.settings.email': 'By email',
+  'notify.settings.emailLater': 'Email delivery is coming soon; your choice is saved now.',
+  'notify.settings.saved': 'Saved',
+  'notify.kind.base.comment.mentioned': 'Someone @mentions me in a comment',
+  'notify.kind.base.record.assigned': 'A record is assigned to me',
+  'notify.kind.base.automation': 'Messages from automations',
+  'notify.openingRecord': 'Opening the record…',
+} as const;
