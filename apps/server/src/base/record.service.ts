@@ -88,7 +88,9 @@ export async function getRecords(deps: Deps, ctx: RequestContext, tableId: strin
   return toDtos(deps.db, fields, rows);
 }
 
+/** Announces changed records (webhooks and live clients) in the writing transaction; nothing when `ids` is empty. */
 export async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
+  if (ids.length === 0) return;
   await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx), now);
   await publish(trx, [`table:${table.id}`], {
     type: 'base.records.changed',
@@ -330,25 +332,23 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     await markUndone(trx, batch.batchId);
     await writeHistory(trx, table.id, actorId, 'restore', restore);
     const now = deps.clock.now();
-    if (reinserted.length)
-      await changedEvent(
-        trx,
-        ctx,
-        table,
-        'created',
-        reinserted.map((r) => r.id),
-        now,
-      );
-    if (updates.length)
-      await changedEvent(
-        trx,
-        ctx,
-        table,
-        'updated',
-        updates.map((r) => r.record_id),
-        now,
-      );
-    if (created.length) await changedEvent(trx, ctx, table, 'deleted', created, now);
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'created',
+      reinserted.map((r) => r.id),
+      now,
+    );
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'updated',
+      updates.map((r) => r.record_id),
+      now,
+    );
+    await changedEvent(trx, ctx, table, 'deleted', created, now);
     return { undone: batch.rows.length, action: of('merge').length ? 'merge' : batch.rows[0]!.action };
   });
 }

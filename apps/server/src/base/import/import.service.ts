@@ -184,24 +184,22 @@ async function write(
     await writeHistory(trx, table.id, actorId, 'update', updates);
     await flagPairs(trx, table.id, pairs);
     const now = deps.clock.now();
-    if (created.length)
-      await changedEvent(
-        trx,
-        ctx,
-        table,
-        'created',
-        created.map((c) => c.id),
-        now,
-      );
-    if (updates.length)
-      await changedEvent(
-        trx,
-        ctx,
-        table,
-        'updated',
-        updates.map((u) => u.id),
-        now,
-      );
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'created',
+      created.map((c) => c.id),
+      now,
+    );
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'updated',
+      updates.map((u) => u.id),
+      now,
+    );
     await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: created.length, merged: updates.length, flagged: pairs.length });
   });
 }
