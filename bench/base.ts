@@ -9,18 +9,13 @@ import * as c from '@concord/contracts';
 import { f } from '@concord/table-engine';
 import { createPgDatabase, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
-import { machineInfo, table, writeSection } from './report.ts';
+import { fmtP, machineInfo, percentiles, rssMiB, table, writeSection } from './report.ts';
 
 const STAGES = ['线索', '初步接洽', '需求确认', '方案报价', '商务谈判', '赢单', '输单'];
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const BRANDS = ['极速', '云途', '小马', '星河', '远航', '青桐', '华联', '智行', '安达', '恒信'];
 const SAMPLES = 30;
-
-function rssMiB(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return kb / 1024;
-}
 
 function customer(i: number, fid: Record<string, string>): Record<string, unknown> {
   return {
@@ -32,17 +27,6 @@ function customer(i: number, fid: Record<string, string>): Record<string, unknow
     [fid['手机']!]: `139${String(10_000_000 + ((i * 7907) % 89_999_999)).padStart(8, '0')}`,
     [fid['下次跟进时间']!]: Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000,
   };
-}
-
-async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    xs.push(performance.now() - t);
-  }
-  xs.sort((a, b) => a - b);
-  return { p50: xs[Math.floor(xs.length * 0.5)]!, p95: xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]! };
 }
 
 async function run(backend: 'pglite' | 'postgres', size: number): Promise<string[]> {
@@ -79,34 +63,33 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
     }
     const fillSec = (performance.now() - t0) / 1000;
     const q = (body: Parameters<typeof api.call<typeof c.queryRecords>>[1]['body']) => api.call(c.queryRecords, { params: { tableId }, body });
-    const firstPage = await timeIt(SAMPLES, () => q({ limit: 100 }));
-    const filterSort = await timeIt(SAMPLES, (i) =>
+    const firstPage = await percentiles(SAMPLES, () => q({ limit: 100 }));
+    const filterSort = await percentiles(SAMPLES, (i) =>
       q({
         limit: 100,
         filter: f.and(f.cond(fid['阶段']!, 'is', [STAGES[i % 7]!]), f.cond(fid['预计月金额']!, 'isGreater', ['50000'])),
         sort: [{ fieldId: fid['预计月金额']!, desc: true }],
       }),
     );
-    const middle = await timeIt(SAMPLES, () => q({ limit: 100, offset: Math.floor(size / 2) }));
-    const count = await timeIt(SAMPLES, (i) => q({ limit: 1, filter: f.cond(fid['城市']!, 'is', [CITIES[i % 8]!]) }));
+    const middle = await percentiles(SAMPLES, () => q({ limit: 100, offset: Math.floor(size / 2) }));
+    const count = await percentiles(SAMPLES, (i) => q({ limit: 1, filter: f.cond(fid['城市']!, 'is', [CITIES[i % 8]!]) }));
     const created: string[] = [];
-    const create = await timeIt(SAMPLES, async (i) =>
+    const create = await percentiles(SAMPLES, async (i) =>
       created.push((await api.call(c.createRecords, { params: { tableId }, body: { records: [{ fields: customer(size + i, fid) }] } })).items[0]!.id),
     );
-    const update = await timeIt(SAMPLES, (i) =>
+    const update = await percentiles(SAMPLES, (i) =>
       api.call(c.updateRecords, { params: { tableId }, body: { records: [{ id: created[i]!, fields: { [fid['阶段']!]: '赢单' } }] } }),
     );
     const rss = rssMiB(server.pid);
-    const fmt = (x: { p50: number; p95: number }) => `${x.p50.toFixed(1)} / ${x.p95.toFixed(1)}`;
     const row = [
       backend,
       size.toLocaleString('en'),
-      fmt(firstPage),
-      fmt(filterSort),
-      fmt(middle),
-      fmt(create),
-      fmt(update),
-      fmt(count),
+      fmtP(firstPage),
+      fmtP(filterSort),
+      fmtP(middle),
+      fmtP(create),
+      fmtP(update),
+      fmtP(count),
       `${Math.round(bulkRate).toLocaleString('en')}`,
       `${Math.round(rss)}`,
       `${Math.round(fillSec)} s`,

@@ -9,7 +9,7 @@ import * as c from '@concord/contracts';
 import { createPgDatabase, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
 import { customerRuleTemplate } from '../apps/server/src/base/index.ts';
-import { machineInfo, table, writeSection } from './report.ts';
+import { fmtP, machineInfo, percentiles, table, writeSection } from './report.ts';
 
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京', '西安', '苏州'];
 const SYL = '安博诚达鼎丰广海恒华佳嘉锦凯蓝联茂美明宁鹏启瑞尚盛泰通万伟祥新鑫信阳亿逸远悦泽振智中卓'.split('');
@@ -26,17 +26,6 @@ function company(i: number): { name: string; phone: string } {
     name: `${CITIES[i % CITIES.length]}${a}${b}${c2}${d || ''}${TRADES[i % TRADES.length]}有限公司`,
     phone: `13${String(100_000_000 + ((i * 7919) % 899_999_999)).padStart(9, '0')}`,
   };
-}
-
-async function timeIt(n: number, fn: (i: number) => Promise<unknown>) {
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn(i);
-    xs.push(performance.now() - t);
-  }
-  xs.sort((a, b) => a - b);
-  return `${xs[Math.floor(n / 2)]!.toFixed(1)} / ${xs[Math.floor(n * 0.95)]!.toFixed(1)}`;
 }
 
 async function run(backend: 'pglite' | 'postgres', size: number): Promise<string[]> {
@@ -69,14 +58,16 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
       if (start % 100_000 === 0) process.stderr.write(`  ${backend} ${size}: ${start} rows, ${Math.round((performance.now() - t0) / 1000)} s\n`);
     }
     // Variants people type: no 有限公司, bracketed city, a phone in another format.
-    const check = await timeIt(SAMPLES, (i) => {
-      const co = company((i * 104_729) % size);
-      const typed = i % 2 ? co.name.replace('有限公司', '') : co.name.replace(/^(..)(.*)有限公司$/, '$2（$1）有限公司');
-      return api.call(c.checkDuplicates, {
-        params: { tableId: t.id },
-        body: { fields: { [name]: typed, [phone]: i % 3 ? '' : co.phone.replace(/^(\d{3})(\d{4})/, '$1 $2 ') } },
-      });
-    });
+    const check = fmtP(
+      await percentiles(SAMPLES, (i) => {
+        const co = company((i * 104_729) % size);
+        const typed = i % 2 ? co.name.replace('有限公司', '') : co.name.replace(/^(..)(.*)有限公司$/, '$2（$1）有限公司');
+        return api.call(c.checkDuplicates, {
+          params: { tableId: t.id },
+          body: { fields: { [name]: typed, [phone]: i % 3 ? '' : co.phone.replace(/^(\d{3})(\d{4})/, '$1 $2 ') } },
+        });
+      }),
+    );
     const lines = ['公司名,联系电话'];
     for (let i = 0; i < 10_000; i++) {
       const co = i % 2 ? company((i * 7) % size) : company(size + i);

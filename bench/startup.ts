@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPgDatabase, pgBaseUrl, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
-import { machineInfo, median, table, writeSection } from './report.ts';
+import { machineInfo, median, rssMiB, table, writeSection } from './report.ts';
 
 const IDLE_MS = 3_000;
 
@@ -20,11 +20,6 @@ interface Sample {
 }
 
 /** VmRSS of a process in MiB, from /proc (Linux only). */
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
-}
 
 async function timedStart(options: ServerOptions) {
   const t0 = performance.now();
