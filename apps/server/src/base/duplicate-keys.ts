@@ -33,7 +33,7 @@ export async function syncKeys(trx: Db, table: TableMeta, records: { id: string;
       if (!r.values.has(field.id)) continue;
       touched.push({ record: r.id, field: field.id });
       for (const key of storedKeys(comparator, dbValueText(field, r.values.get(field.id))))
-        rows.push({ table_id: table.id, record_id: r.id, field_id: field.id, key });
+        rows.push({ table_id: table.id, record_id: r.id, field_id: field.id, key: scopedKey(field.id, key) });
     }
   }
   for (const f of new Set(touched.map((t) => t.field))) {
@@ -103,4 +103,9 @@ export function lookupKeys(c: Comparator, text: string): string[] {
     if ([...main].length >= MIN_TYPO_LENGTH - 1) keys.add(DELETION + main);
   }
   return [...keys];
+}
+
+/** Keys are stored per field: "<fieldId>:<key>" (field ids are unique across tables). */
+export function scopedKey(fieldId: string, key: string): string {
+  return `${fieldId}:${key}`;
 }

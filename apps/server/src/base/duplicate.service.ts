@@ -8,7 +8,7 @@ import { newId } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
 import { requireRole } from './access.ts';
 import { scorePair, type DedupRule } from './dedup/index.ts';
-import { dbValueText, lookupKeys, ruleFields, syncKeys } from './duplicate-keys.ts';
+import { dbValueText, lookupKeys, ruleFields, scopedKey, syncKeys } from './duplicate-keys.ts';
 import { findByIds } from './record.repo.ts';
 import { convertInputs } from './record-values.ts';
 import { tableAccess } from './table-access.ts';
@@ -63,9 +63,11 @@ async function candidates(db: Db, table: TableMeta, rule: DedupRuleDto, texts: R
       .selectFrom('base_dedup_keys')
       .select('record_id')
       .distinct()
-      .where('table_id', '=', table.id)
-      .where('field_id', '=', field.id)
-      .where('key', 'in', keys)
+      .where(
+        'key',
+        'in',
+        keys.map((k) => scopedKey(field.id, k)),
+      )
       .limit(CANDIDATES_PER_FIELD)
       .execute();
     for (const r of rows) if (!exclude.includes(r.record_id)) found.add(r.record_id);

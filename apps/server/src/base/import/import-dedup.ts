@@ -1,7 +1,7 @@
 import type { DedupRuleDto, DuplicateMatch, Locale } from '@concord/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { scorePair, type DedupRule } from '../dedup/index.ts';
-import { dbValueText, lookupKeys, ruleFields, storedKeys } from '../duplicate-keys.ts';
+import { dbValueText, lookupKeys, ruleFields, scopedKey, storedKeys } from '../duplicate-keys.ts';
 import { findByIds } from '../record.repo.ts';
 import type { TableMeta } from '../table-meta.ts';
 import type { PreparedRow } from './import-rows.ts';
@@ -38,12 +38,14 @@ export async function decideDuplicates(db: Db, table: TableMeta, rule: DedupRule
       const found = await db
         .selectFrom('base_dedup_keys')
         .select(['record_id', 'key'])
-        .where('table_id', '=', table.id)
-        .where('field_id', '=', field.id)
-        .where('key', 'in', keys.slice(i, i + 5000))
+        .where(
+          'key',
+          'in',
+          keys.slice(i, i + 5000).map((k) => scopedKey(field.id, k)),
+        )
         .execute();
       for (const f of found) {
-        const k = `${field.id}\u0000${f.key}`;
+        const k = `${field.id}\u0000${f.key.slice(field.id.length + 1)}`;
         existingByKey.set(k, (existingByKey.get(k) ?? new Set()).add(f.record_id));
       }
     }

@@ -7,9 +7,11 @@ create table base_dedup_keys (
   field_id text not null,
   key text not null,
   -- A value may have several keys (a company's core and trade name, two phones in one cell).
+  -- `key` is scoped by the field ("<fieldId>:<key>"), so a lookup names only the key and can use nothing but the key
+  -- index, whatever the planner's statistics say (PGlite never auto-analyzes).
   primary key (table_id, field_id, record_id, key)
 );
-create index base_dedup_keys_exact on base_dedup_keys (table_id, field_id, key);
+create index base_dedup_keys_key on base_dedup_keys (key);
 -- Typo-tolerant lookup of company and text keys.
 create index base_dedup_keys_trgm on base_dedup_keys using gin (key gin_trgm_ops);
 create index base_dedup_keys_record on base_dedup_keys (table_id, record_id);
