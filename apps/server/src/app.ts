@@ -105,6 +105,8 @@ export async function createApp(
         zh: `接口不存在：${req.method} ${req.url.split('?')[0]}`,
       });
     }
+    // A missing build asset (a tab still open from before a rebuild) must fail as a 404, not load index.html as script.
+    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain').send('Not found: reload the page');
     // Client-side routes (/directory, /admin/…) all load the single-page app.
     if (hasWeb) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.type('text/plain').code(503).send('The web app is not built: run `npm run build:web` (npm start does it for you).');

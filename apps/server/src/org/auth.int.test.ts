@@ -86,4 +86,9 @@ describe('first run and sign-in', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: { authorization: 'Bearer cpat_nope' } });
     expect(bad.statusCode).toBe(401);
   });
+
+  it('answers a missing build asset with 404 instead of the app page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-stale123.js' });
+    expect(res.statusCode).toBe(404);
+  });
 });
