@@ -1,7 +1,7 @@
 import type { RecordDto } from '@concord/contracts';
 import type { OptionsOf } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
-import type { RequestContext } from '../platform/http/actor.ts';
+import { actorIdOf, type RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { dropKeys, syncKeys } from './duplicate-keys.ts';
@@ -34,7 +34,7 @@ export async function mergeRecords(
     throw new AppError('validation', 'base.merge.nothing', { en: 'Pick at least two different records', zh: '请至少选择两条不同的记录' });
   const [chosen] = await convertInputs(deps.db, table, [values], ctx.locale);
   const related = await loadRelated(deps.db, table);
-  const actorId = ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null;
+  const actorId = actorIdOf(ctx.actor);
   const linkFields = table.fields.filter((f) => f.type === 'link');
   await deps.db.transaction().execute(async (trx) => {
     const rows = await repo.findByIds(trx, table, related, table.fields, [survivorId, ...others], { lock: true, visible: access.rows });

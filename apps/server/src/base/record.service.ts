@@ -2,7 +2,7 @@ import type { DuplicateMatch, RecordDto } from '@concord/contracts';
 import type { FieldMeta, FilterNode, OptionsOf, SortSpec } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { RequestContext } from '../platform/http/actor.ts';
+import { actorIdOf, type RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { publish } from '../platform/events.ts';
@@ -15,10 +15,8 @@ import { columnSpecs } from './field-columns.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { dropKeys, syncKeys } from './duplicate-keys.ts';
 import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
-import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
+import { loadRelated, loadTable, withoutFields, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
-
-const actorIdOf = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null);
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -91,13 +89,13 @@ export async function getRecords(deps: Deps, ctx: RequestContext, tableId: strin
 /** Announces changed records (webhooks and live clients) in the writing transaction; nothing when `ids` is empty. */
 export async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
   if (ids.length === 0) return;
-  await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx), now);
+  await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx.actor), now);
   await publish(trx, [`table:${table.id}`], {
     type: 'base.records.changed',
     tableId: table.id,
     change,
     recordIds: ids.slice(0, 1000),
-    actorId: actorIdOf(ctx),
+    actorId: actorIdOf(ctx.actor),
   });
 }
 
@@ -158,7 +156,7 @@ export async function insertRecords(
   also?: (trx: Db, ids: string[]) => Promise<void>,
 ): Promise<string[]> {
   const converted = await convertInputs(deps.db, table, inputs, ctx.locale);
-  const actorId = actorIdOf(ctx);
+  const actorId = actorIdOf(ctx.actor);
   const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
   const ids = rows.map((r) => r.id);
   await deps.db.transaction().execute(async (trx) => {
@@ -199,7 +197,7 @@ export async function updateRecords(
     inputs.map((i) => i.fields),
     ctx.locale,
   );
-  const actorId = actorIdOf(ctx);
+  const actorId = actorIdOf(ctx.actor);
   const related = await loadRelated(deps.db, table);
   const ids = inputs.map((i) => i.id);
   await deps.db.transaction().execute(async (trx) => {
@@ -254,7 +252,7 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
     await writeHistory(
       trx,
       table.id,
-      actorIdOf(ctx),
+      actorIdOf(ctx.actor),
       'delete',
       before.map((b) => ({
         id: b.id,
@@ -283,7 +281,7 @@ export function isRestorable(table: TableMeta, fieldId: string): boolean {
 export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: string): Promise<{ undone: number; action: string | null }> {
   const table = await loadTable(deps.db, tableId);
   await tableAccess(deps.db, ctx.actor, table, 'edit');
-  const actorId = actorIdOf(ctx);
+  const actorId = actorIdOf(ctx.actor);
   if (!actorId) return { undone: 0, action: null };
   const related = await loadRelated(deps.db, table);
   return deps.db.transaction().execute(async (trx) => {
@@ -355,10 +353,4 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
 
 function both(a: RawBuilder<boolean> | null, b: RawBuilder<boolean> | null): RawBuilder<boolean> | null {
   return a && b ? repo.and(a, b) : (a ?? b);
-}
-
-/** The table as a restricted member sees it: hidden fields are absent, so filters and sorts cannot name them. */
-function withoutFields(table: TableMeta, hidden: Set<string>): TableMeta {
-  const fields = table.fields.filter((f) => !hidden.has(f.id));
-  return { ...table, fields, byId: new Map(fields.map((f) => [f.id, f])), byName: new Map(fields.map((f) => [f.name, f])) };
 }

@@ -93,3 +93,9 @@ export async function loadRelated(db: Db, table: TableMeta): Promise<Map<string,
   }
   return map;
 }
+
+/** The table as a restricted member sees it: hidden fields are absent, so filters, sorts and metadata cannot name them. */
+export function withoutFields(table: TableMeta, hidden: ReadonlySet<string>): TableMeta {
+  const fields = table.fields.filter((f) => !hidden.has(f.id));
+  return { ...table, fields, byId: new Map(fields.map((f) => [f.id, f])), byName: new Map(fields.map((f) => [f.name, f])) };
+}

@@ -13,7 +13,7 @@ import { tableAccess } from './table-access.ts';
 import { touchBase } from './base.service.ts';
 import { addField, fieldDtoOf } from './field.service.ts';
 import { createRecordTable, dropFieldColumn, dropRecordTable } from './table-ddl.ts';
-import { loadTable, toTableDto, type TableMeta } from './table-meta.ts';
+import { loadTable, toTableDto, withoutFields, type TableMeta } from './table-meta.ts';
 
 const DEFAULT_VIEW_CONFIG = {
   filter: null,
@@ -103,9 +103,8 @@ export async function createTable(
 export async function readableTable(deps: Deps, ctx: RequestContext, tableId: string): Promise<TableMeta> {
   const table = await loadTable(deps.db, tableId);
   const access = await tableAccess(deps.db, ctx.actor, table, 'read');
-  if (access.hidden.size === 0) return table;
-  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
-  return { ...table, fields, byId: new Map(fields.map((f) => [f.id, f])), byName: new Map(fields.map((f) => [f.name, f])), rules: [] };
+  // Restricted members see neither the hidden fields nor the rules that hide them.
+  return access.hidden.size === 0 ? table : { ...withoutFields(table, access.hidden), rules: [] };
 }
 
 export async function renameTable(deps: Deps, ctx: RequestContext, tableId: string, name: string): Promise<TableDto> {

@@ -1,5 +1,5 @@
 import type { Db } from './db/database.ts';
-import type { RequestContext } from './http/actor.ts';
+import { actorIdOf, type RequestContext } from './http/actor.ts';
 
 /**
  * Appends to the audit log in the caller's transaction: who, what, when, from where.
@@ -18,7 +18,7 @@ export async function audit(
     .insertInto('audit_log')
     .values({
       actor_type: actor ? actor.kind : ctx ? 'anonymous' : 'system',
-      actor_id: actor ? (actor.kind === 'user' ? actor.userId : actor.appId) : null,
+      actor_id: actorIdOf(actor),
       action,
       target_type: target?.type ?? null,
       target_id: target?.id ?? null,

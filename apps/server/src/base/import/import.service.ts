@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { importOptions, importPreview, ImportRowReport, TableImportReport } from '@concord/contracts';
 import { fieldTypeDefs } from '@concord/table-engine';
 import type { Deps } from '../../platform/deps.ts';
-import type { RequestContext } from '../../platform/http/actor.ts';
+import { actorIdOf, type RequestContext } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
@@ -155,7 +155,7 @@ async function write(
   fills: Map<string, Map<string, unknown>>,
   pairs: Parameters<typeof flagPairs>[2],
 ): Promise<void> {
-  const actorId = ctx.actor?.kind === 'user' ? ctx.actor.userId : ctx.actor?.kind === 'app' ? ctx.actor.appId : null;
+  const actorId = actorIdOf(ctx.actor);
   const related = await loadRelated(deps.db, table);
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertRecords(trx, table, created, actorId);

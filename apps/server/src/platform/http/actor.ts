@@ -15,6 +15,11 @@ export type Actor =
     }
   | { kind: 'app'; appId: string; name: string; scopes: string[] };
 
+/** The id that records who acted: the person's id, or the app's. */
+export function actorIdOf(actor: Actor | null | undefined): string | null {
+  return actor ? (actor.kind === 'user' ? actor.userId : actor.appId) : null;
+}
+
 /** Where a request came from, for permissions and the audit log. */
 export interface RequestContext {
   actor: Actor | null;
