@@ -3,11 +3,10 @@
  * grid and scripts make, bulk insert rate, and server RSS. PGlite and PostgreSQL.
  * Usage: npm run bench -- base [sizes=100000,1000000] [backends=pglite,postgres]
  */
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as c from '@concord/contracts';
 import { f } from '@concord/table-engine';
-import { createPgDatabase, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
+import { eachRun, withServer, type Backend } from './server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
 import { fmtP, machineInfo, percentiles, rssMiB, table, writeSection } from './report.ts';
 
@@ -29,11 +28,8 @@ function customer(i: number, fid: Record<string, string>): Record<string, unknow
   };
 }
 
-async function run(backend: 'pglite' | 'postgres', size: number): Promise<string[]> {
-  const pg = backend === 'postgres' ? await createPgDatabase() : null;
-  const options: ServerOptions = pg ? { databaseUrl: pg.url } : {};
-  const server = await startServer({ ...options, env: { LOG_LEVEL: 'error' }, timeoutMs: 120_000 });
-  try {
+function run(backend: Backend, size: number): Promise<string[]> {
+  return withServer(backend, async (server) => {
     const api = await adminClient(server.url);
     const base = await api.call(c.createBase, { body: { name: 'bench' } });
     const t = await api.call(c.createTable, {
@@ -96,24 +92,12 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
     ];
     console.log(row.join(' | '));
     return row;
-  } finally {
-    await server.stop();
-    if (server.dataDir) fs.rmSync(server.dataDir, { recursive: true, force: true });
-    await pg?.drop();
-  }
+  });
 }
 
 export async function main(args: string[]): Promise<void> {
-  const sizes = (args[0] ?? '100000,1000000').split(',').map(Number);
-  const backends = (args[1] ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
   const machine = machineInfo();
-  const rows: string[][] = [];
-  for (const size of sizes) {
-    for (const backend of backends) {
-      if (backend === 'postgres' && !(await pgReachable())) continue;
-      rows.push(await run(backend, size));
-    }
-  }
+  const rows = await eachRun(args, run);
   const result = table(
     [
       'database',

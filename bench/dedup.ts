@@ -3,10 +3,9 @@
  * and import throughput (rows/s) of a 10,000-row CSV with dedup on, half of it duplicates. PGlite and PostgreSQL.
  * Usage: npm run bench -- dedup [sizes=100000,1000000] [backends=pglite,postgres]
  */
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as c from '@concord/contracts';
-import { createPgDatabase, pgReachable, startServer, type ServerOptions } from '../apps/web/e2e/support/server.ts';
+import { eachRun, withServer, type Backend } from './server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
 import { customerRuleTemplate } from '../apps/server/src/base/index.ts';
 import { fmtP, machineInfo, percentiles, table, writeSection } from './report.ts';
@@ -28,11 +27,8 @@ function company(i: number): { name: string; phone: string } {
   };
 }
 
-async function run(backend: 'pglite' | 'postgres', size: number): Promise<string[]> {
-  const pg = backend === 'postgres' ? await createPgDatabase() : null;
-  const options: ServerOptions = pg ? { databaseUrl: pg.url } : {};
-  const server = await startServer({ ...options, env: { LOG_LEVEL: 'error' }, timeoutMs: 120_000 });
-  try {
+function run(backend: Backend, size: number): Promise<string[]> {
+  return withServer(backend, async (server) => {
     const api = await adminClient(server.url);
     const base = await api.call(c.createBase, { body: { name: 'dedup bench' } });
     const t = await api.call(c.createTable, {
@@ -89,19 +85,12 @@ async function run(backend: 'pglite' | 'postgres', size: number): Promise<string
     ];
     console.log(row.join(' | '));
     return row;
-  } finally {
-    await server.stop();
-    if (server.dataDir) fs.rmSync(server.dataDir, { recursive: true, force: true });
-    await pg?.drop();
-  }
+  });
 }
 
 export async function main(args: string[]): Promise<void> {
-  const sizes = (args[0] ?? '100000,1000000').split(',').map(Number);
-  const backends = (args[1] ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
   const machine = machineInfo();
-  const rows: string[][] = [];
-  for (const size of sizes) for (const backend of backends) if (backend !== 'postgres' || (await pgReachable())) rows.push(await run(backend, size));
+  const rows = await eachRun(args, run);
   const result = table(
     ['database', 'records', 'duplicate check p50 / p95 ms', 'import rows/s (10k rows, dedup on)', 'import created / merged / flagged'],
     rows,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const NOT_BENCHES = new Set(['run', 'report']);
+const NOT_BENCHES = new Set(['run', 'report', 'server']);
 const available = fs
   .readdirSync(here)
   .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
