@@ -18,6 +18,7 @@ import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom 
 import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startWebhookWorker } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 import { startOutboxConsumers, type OutboxConsumer } from './platform/outbox-consumer.ts';
+import { startOutboxPruner } from './platform/outbox-prune.ts';
 import { notifyConsumer, notifyRoutes } from './notify/index.ts';
 
 /** Every slice's in-process subscriber to domain events; tests run them with `drainOutbox(deps, OUTBOX_CONSUMERS)`. */
@@ -90,6 +91,8 @@ export async function createApp(
     app.addHook('onClose', async () => stopWebhooks());
     const stopConsumers = await startOutboxConsumers(deps, OUTBOX_CONSUMERS);
     app.addHook('onClose', async () => stopConsumers());
+    const stopPruner = startOutboxPruner(deps);
+    app.addHook('onClose', async () => stopPruner());
   }
   await hub.start();
   app.addHook('onClose', () => hub.stop());
