@@ -67,7 +67,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const probe = await pool.connect();
   probe.release();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const listeners: pg.Client[] = [];
+  const listeners: { stop: () => Promise<void> }[] = [];
   return {
     kind: 'postgres',
     db,
@@ -92,20 +92,62 @@ async function openPostgres(url: string): Promise<DbHandle> {
       }
     },
     async listen(channel, fn) {
-      // LISTEN needs a connection of its own that lives as long as the subscription.
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', (err) => console.error('LISTEN connection lost:', err.message));
-      await client.connect();
-      client.on('notification', (n) => n.channel === channel && fn(n.payload ?? ''));
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
+      const sub = await listenWithReconnect(url, channel, fn);
+      listeners.push(sub);
+      return sub.stop;
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      await Promise.all(listeners.map((l) => l.stop()));
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own that lives as long as the subscription. When the connection drops (server restart,
+ * admin kill, network), it reconnects with back-off and then calls `fn('')`, so subscribers re-read what they may have
+ * missed (payloads that are not JSON are ignored by every listener).
+ */
+async function listenWithReconnect(url: string, channel: string, fn: Listener): Promise<{ stop: () => Promise<void> }> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let delay = 500;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => n.channel === channel && fn(n.payload ?? ''));
+    c.on('error', (err) => console.error(`LISTEN ${channel} connection lost:`, err.message));
+    c.on('end', () => {
+      if (stopped || client !== c) return;
+      client = null;
+      setTimeout(retry, delay).unref();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    client = c;
+  };
+  const retry = () => {
+    if (stopped) return;
+    connect().then(
+      () => {
+        delay = 500;
+        fn('');
+      },
+      () => {
+        delay = Math.min(delay * 2, 30_000);
+        setTimeout(retry, delay).unref();
+      },
+    );
+  };
+  await connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      await client?.end().catch(() => undefined);
     },
   };
 }
