@@ -43,19 +43,25 @@ export function useRealtimeStatus(): RealtimeStatus {
   return useContext(RealtimeContext).status;
 }
 
-/** Joins `rooms` and calls `handler` for every domain event delivered to them, while the component is mounted. */
-export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler): void {
+/**
+ * Joins `rooms` and calls `handler` for every domain event delivered to them, while the component is mounted.
+ * `onJoined` runs once the server confirms rooms this mount newly joined: whatever the component read before then may
+ * have missed a change, so it should re-read (refetch its queries).
+ */
+export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler, onJoined?: () => void): void {
   const { client } = useContext(RealtimeContext);
   const handlerRef = useRef(handler);
+  const joinedRef = useRef(onJoined);
   useEffect(() => {
     handlerRef.current = handler;
+    joinedRef.current = onJoined;
   });
   const roomKey = rooms.join(',');
 
   useEffect(() => {
     if (!client) return;
     const list = roomKey ? (roomKey.split(',') as Room[]) : [];
-    const release = client.join(list);
+    const release = client.join(list, () => joinedRef.current?.());
     const off = client.onEvent((event, seq) => handlerRef.current(event, seq));
     return () => {
       off();

@@ -68,6 +68,22 @@ describe('RealtimeClient', () => {
     expect(client.highestSeq).toBe(11);
   });
 
+  it('tells a new room user to re-read once the server confirms the room, and not a later user of the same room', () => {
+    sockets[0]!.open(10);
+    let joined = 0;
+    let joinedAgain = 0;
+    client.join(['table:t1'], () => joined++);
+    expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'subscribe', rooms: ['table:t1'] });
+    sockets[0]!.push({ type: 'subscribed', rooms: ['org'], denied: [] });
+    expect(joined).toBe(0);
+    sockets[0]!.push({ type: 'subscribed', rooms: ['org', 'table:t1'], denied: [] });
+    expect(joined).toBe(1);
+    // Already in the room: events have been flowing, nothing was missed.
+    client.join(['table:t1'], () => joinedAgain++);
+    sockets[0]!.push({ type: 'subscribed', rooms: ['org', 'table:t1'], denied: [] });
+    expect([joined, joinedAgain]).toEqual([1, 0]);
+  });
+
   it('after a drop, reconnects with back-off, re-subscribes, then resumes from the highest seq', () => {
     sockets[0]!.open(10);
     sockets[0]!.push({ type: 'event', seq: 12, rooms: ['org'], event: renamed('od-1') });

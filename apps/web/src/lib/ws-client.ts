@@ -74,6 +74,8 @@ export class RealtimeClient {
   /** How many mounted components need each room; a room is left once nobody does. */
   private readonly refs = new Map<Room, number>();
   private readonly seen = new Set<number>();
+  /** Callbacks waiting for the server to confirm rooms this client has just asked to join. */
+  private readonly joinWaiters = new Set<{ rooms: Room[]; done: () => void }>();
   private lastSeq = 0;
   private connectedOnce = false;
   private awaitingResume = false;
@@ -119,11 +121,16 @@ export class RealtimeClient {
    * release leaves the room (a moment later, so a component remounting in the same render keeps it): the server then
    * stops sending its events and drops this user from its presence.
    */
-  join(rooms: readonly Room[]): () => void {
+  join(rooms: readonly Room[], onJoined?: () => void): () => void {
     for (const r of rooms) this.refs.set(r, (this.refs.get(r) ?? 0) + 1);
+    const fresh = rooms.filter((r) => !this.rooms.has(r));
+    // Data read before the server confirms a new room may miss events committed in between: tell the caller to re-read.
+    const waiter = onJoined && fresh.length ? { rooms: fresh, done: onJoined } : null;
+    if (waiter) this.joinWaiters.add(waiter);
     this.subscribe([...rooms]);
     let released = false;
     return () => {
+      if (waiter) this.joinWaiters.delete(waiter);
       if (released) return;
       released = true;
       for (const r of rooms) this.refs.set(r, (this.refs.get(r) ?? 1) - 1);
@@ -219,6 +226,7 @@ export class RealtimeClient {
       case 'hello':
         return this.handleHello(msg.seq);
       case 'subscribed':
+        this.settleJoins(msg.rooms);
         // Replay only once the rooms are joined: the server replays events of the rooms the socket is in.
         if (this.awaitingResume) {
           this.awaitingResume = false;
@@ -237,6 +245,19 @@ export class RealtimeClient {
       case 'pong':
       case 'error':
         return;
+    }
+  }
+
+  private settleJoins(joined: readonly Room[]): void {
+    const now = new Set(joined);
+    for (const w of [...this.joinWaiters]) {
+      if (!w.rooms.every((r) => now.has(r))) continue;
+      this.joinWaiters.delete(w);
+      try {
+        w.done();
+      } catch (err) {
+        console.error('join handler failed', err);
+      }
     }
   }
 

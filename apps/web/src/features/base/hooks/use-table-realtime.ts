@@ -19,27 +19,31 @@ export function useTableRealtime(baseId: string, tableId: string, cache: RecordP
   const myId = useMe().data?.user?.id ?? null;
   const rooms: Room[] = [`table:${tableId}`, `base:${baseId}`];
 
-  useRealtimeEvents(rooms, (event: DomainEvent) => {
-    switch (event.type) {
-      case 'base.records.changed': {
-        if (event.tableId !== tableId) return;
-        if (event.actorId === myId && writer.isOwnEcho(event.recordIds)) return;
-        if (event.change === 'updated' && !rowsCanMove && event.recordIds.length < IDS_CAP) cache.refresh(cache.pagesHolding(event.recordIds));
-        else cache.refresh('all');
-        for (const id of event.recordIds.slice(0, 50)) {
-          void queryClient.invalidateQueries({ queryKey: baseKeys.record(tableId, id) });
-          void queryClient.invalidateQueries({ queryKey: baseKeys.history(tableId, id) });
+  useRealtimeEvents(
+    rooms,
+    (event: DomainEvent) => {
+      switch (event.type) {
+        case 'base.records.changed': {
+          if (event.tableId !== tableId) return;
+          if (event.actorId === myId && writer.isOwnEcho(event.recordIds)) return;
+          if (event.change === 'updated' && !rowsCanMove && event.recordIds.length < IDS_CAP) cache.refresh(cache.pagesHolding(event.recordIds));
+          else cache.refresh('all');
+          for (const id of event.recordIds.slice(0, 50)) {
+            void queryClient.invalidateQueries({ queryKey: baseKeys.record(tableId, id) });
+            void queryClient.invalidateQueries({ queryKey: baseKeys.history(tableId, id) });
+          }
+          return;
         }
-        return;
+        case 'base.table.changed':
+          if (event.baseId !== baseId) return;
+          void queryClient.invalidateQueries({ queryKey: baseKeys.base(baseId) });
+          void queryClient.invalidateQueries({ queryKey: baseKeys.table(event.tableId) });
+          if (event.tableId === tableId && event.change === 'updated') cache.refresh('all');
+          return;
+        default:
+          return;
       }
-      case 'base.table.changed':
-        if (event.baseId !== baseId) return;
-        void queryClient.invalidateQueries({ queryKey: baseKeys.base(baseId) });
-        void queryClient.invalidateQueries({ queryKey: baseKeys.table(event.tableId) });
-        if (event.tableId === tableId && event.change === 'updated') cache.refresh('all');
-        return;
-      default:
-        return;
-    }
-  });
+    },
+    () => cache.refresh('all'),
+  );
 }

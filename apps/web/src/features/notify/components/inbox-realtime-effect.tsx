@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DomainEvent } from '@concord/contracts';
-import { useRealtimeEvents, useRealtimeStatus } from '../../../lib/realtime.tsx';
+import { useRealtimeEvents } from '../../../lib/realtime.tsx';
 import { notifyKeys } from '../api/query-keys.ts';
 
 export interface InboxRealtimeEffectProps {
@@ -11,20 +10,17 @@ export interface InboxRealtimeEffectProps {
 /** Keeps the badge and the list live: a notification arriving or read in another tab updates them without polling. */
 export function InboxRealtimeEffect({ userId }: InboxRealtimeEffectProps) {
   const queryClient = useQueryClient();
-  const status = useRealtimeStatus();
 
-  useRealtimeEvents([`user:${userId}`], (event: DomainEvent) => {
-    if ((event.type !== 'notify.created' && event.type !== 'notify.read') || event.userId !== userId) return;
-    queryClient.setQueryData(notifyKeys.unread, event.unread);
-    void queryClient.invalidateQueries({ queryKey: notifyKeys.inbox });
-    // The count in the event may be overtaken by a later change; the server's answer settles it.
-    void queryClient.invalidateQueries({ queryKey: notifyKeys.unread });
-  });
-
-  // A notification that arrived after the page loaded its count but before the socket joined `user:<me>` sends no
-  // event this tab can hear, so each time the socket (re)opens the count is read again.
-  useEffect(() => {
-    if (status === 'open') void queryClient.invalidateQueries({ queryKey: notifyKeys.all });
-  }, [status, queryClient]);
+  useRealtimeEvents(
+    [`user:${userId}`],
+    (event: DomainEvent) => {
+      if ((event.type !== 'notify.created' && event.type !== 'notify.read') || event.userId !== userId) return;
+      queryClient.setQueryData(notifyKeys.unread, event.unread);
+      void queryClient.invalidateQueries({ queryKey: notifyKeys.inbox });
+      // The count in the event may be overtaken by a later change; the server's answer settles it.
+      void queryClient.invalidateQueries({ queryKey: notifyKeys.unread });
+    },
+    () => void queryClient.invalidateQueries({ queryKey: notifyKeys.all }),
+  );
   return null;
 }

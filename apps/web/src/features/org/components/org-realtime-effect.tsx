@@ -11,11 +11,15 @@ export function OrgRealtimeEffect() {
   const queryClient = useQueryClient();
   const myId = useMe().data?.user?.id;
 
-  useRealtimeEvents(ROOMS, (event: DomainEvent) => {
-    if (!event.type.startsWith('org.')) return;
-    void queryClient.invalidateQueries({ queryKey: orgKeys.all });
-    // My own record changed (role, name, deactivated): the session reflects it.
-    if (event.type === 'org.person.changed' && event.personId === myId) void queryClient.invalidateQueries({ queryKey: orgKeys.session });
-  });
+  useRealtimeEvents(
+    ROOMS,
+    (event: DomainEvent) => {
+      if (!event.type.startsWith('org.')) return;
+      void queryClient.invalidateQueries({ queryKey: orgKeys.all });
+      // My own record changed (role, name, deactivated): the session reflects it.
+      if (event.type === 'org.person.changed' && event.personId === myId) void queryClient.invalidateQueries({ queryKey: orgKeys.session });
+    },
+    () => void queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+  );
   return null;
 }

@@ -11,13 +11,17 @@ import { viewKeys } from '../api/view-keys.ts';
  */
 export function useViewRealtime(tableId: string): void {
   const queryClient = useQueryClient();
-  useRealtimeEvents([`table:${tableId}`], (event: DomainEvent) => {
-    if (event.type === 'base.records.changed' && event.tableId === tableId) {
-      if (queryClient.isMutating({ mutationKey: viewKeys.writes(tableId) }) > 0) return;
-      void queryClient.invalidateQueries({ queryKey: viewKeys.table(tableId) });
-    } else if (event.type === 'base.table.changed' && event.tableId === tableId) {
-      void queryClient.invalidateQueries({ queryKey: baseKeys.table(tableId) });
-      void queryClient.invalidateQueries({ queryKey: viewKeys.table(tableId) });
-    }
-  });
+  useRealtimeEvents(
+    [`table:${tableId}`],
+    (event: DomainEvent) => {
+      if (event.type === 'base.records.changed' && event.tableId === tableId) {
+        if (queryClient.isMutating({ mutationKey: viewKeys.writes(tableId) }) > 0) return;
+        void queryClient.invalidateQueries({ queryKey: viewKeys.table(tableId) });
+      } else if (event.type === 'base.table.changed' && event.tableId === tableId) {
+        void queryClient.invalidateQueries({ queryKey: baseKeys.table(tableId) });
+        void queryClient.invalidateQueries({ queryKey: viewKeys.table(tableId) });
+      }
+    },
+    () => void queryClient.invalidateQueries({ queryKey: viewKeys.table(tableId) }),
+  );
 }
