@@ -8,20 +8,31 @@ const RANK: Record<BaseRole, number> = { viewer: 0, commenter: 1, editor: 2, own
 export const baseNotFound = (baseId: string) =>
   new AppError('not_found', 'base.not_found', { en: `Base ${baseId} not found`, zh: `多维表格 ${baseId} 不存在` }, { feishuCode: 1254040 });
 
+/** The role a member row (or its absence) gives the actor: administrators and apps with the bitable scope act as owners. */
+function roleOf(actor: Actor, memberRole: BaseRole | null | undefined): BaseRole | null {
+  if (actor.kind === 'app') return actor.scopes.includes('bitable') ? 'owner' : actor.scopes.includes('bitable:readonly') ? 'viewer' : null;
+  return memberRole ?? (actor.role === 'admin' ? 'owner' : null);
+}
+
 /** The actor's role in a base: members by their row; administrators and apps with the bitable scope act as owners. */
 export async function roleIn(db: Db, actor: Actor, baseId: string): Promise<BaseRole | null> {
-  if (actor.kind === 'app') return actor.scopes.includes('bitable') ? 'owner' : actor.scopes.includes('bitable:readonly') ? 'viewer' : null;
+  if (actor.kind === 'app') return roleOf(actor, null);
   const row = await db.selectFrom('base_members').select('role').where('base_id', '=', baseId).where('user_id', '=', actor.userId).executeTakeFirst();
-  if (row) return row.role;
-  return actor.role === 'admin' ? 'owner' : null;
+  return roleOf(actor, row?.role);
 }
 
 /** Throws unless the actor holds at least `min` in the base. Someone with no access at all is told it does not exist. */
 export async function requireRole(db: Db, actor: Actor | null, baseId: string, min: BaseRole): Promise<BaseRole> {
   if (!actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
-  const exists = await db.selectFrom('bases').select('id').where('id', '=', baseId).executeTakeFirst();
-  if (!exists) throw baseNotFound(baseId);
-  const role = await roleIn(db, actor, baseId);
+  // One round trip: the base's existence and the actor's membership together.
+  const row = await db
+    .selectFrom('bases as b')
+    .leftJoin('base_members as m', (j) => j.onRef('m.base_id', '=', 'b.id').on('m.user_id', '=', actor.kind === 'user' ? actor.userId : ''))
+    .select(['b.id', 'm.role'])
+    .where('b.id', '=', baseId)
+    .executeTakeFirst();
+  if (!row) throw baseNotFound(baseId);
+  const role = roleOf(actor, row.role);
   if (!role) throw baseNotFound(baseId);
   if (RANK[role] < RANK[min]) {
     throw new AppError(

@@ -14,6 +14,8 @@ declare module '../platform/db/database.ts' {
       name: string;
       position: Generated<number>;
       record_count: Generated<number>;
+      /** Bumped by triggers on any change to the table's fields or views (cache key). */
+      meta_version: Generated<number>;
       rules: ColumnType<unknown[], string | undefined, string>;
       dedup: ColumnType<unknown, string | null | undefined, string | null>;
       created_at: Generated<Date>;

@@ -37,25 +37,49 @@ export function fieldColumn(fieldId: string): RawBuilder<unknown> {
 export const tableNotFound = (tableId: string) =>
   new AppError('not_found', 'base.table.not_found', { en: `Table ${tableId} not found`, zh: `数据表 ${tableId} 不存在` }, { feishuCode: 1254041 });
 
-export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
-  const table = await db.selectFrom('base_tables').selectAll().where('id', '=', tableId).executeTakeFirst();
-  if (!table) throw tableNotFound(tableId);
+/** The part of a table's metadata that comes from its fields and views rows. Shared between requests: never mutate it. */
+type FieldsAndViews = Pick<TableMeta, 'fields' | 'primaryFieldId' | 'byId' | 'byName' | 'views' | 'descriptions'>;
+/** Fields and views of recently used tables, per database handle, valid while the table's meta_version is unchanged. */
+const metaCache = new WeakMap<Db, Map<string, { version: number; meta: FieldsAndViews }>>();
+const META_CACHE_SIZE = 500;
+
+async function fieldsAndViews(db: Db, tableId: string, version: number): Promise<FieldsAndViews> {
+  let cache = metaCache.get(db);
+  const hit = cache?.get(tableId);
+  if (hit && hit.version === version) return hit.meta;
   const [fieldRows, viewRows] = await Promise.all([
     db.selectFrom('base_fields').selectAll().where('table_id', '=', tableId).orderBy('position').orderBy('created_at').execute(),
     db.selectFrom('base_views').selectAll().where('table_id', '=', tableId).orderBy('position').execute(),
   ]);
   const fields = fieldRows.map((r) => toFieldMeta(r.id, r.name, r.type, r.options));
-  const primary = fieldRows.find((r) => r.is_primary) ?? fieldRows[0];
-  return {
-    id: table.id,
-    baseId: table.base_id,
-    name: table.name,
+  const meta: FieldsAndViews = {
     fields,
-    primaryFieldId: primary?.id ?? '',
+    primaryFieldId: (fieldRows.find((r) => r.is_primary) ?? fieldRows[0])?.id ?? '',
     byId: new Map(fields.map((f) => [f.id, f])),
     byName: new Map(fields.map((f) => [f.name, f])),
     views: viewRows.map((v) => ({ id: v.id, tableId: v.table_id, name: v.name, type: v.type, config: viewConfig.parse(v.config) })),
     descriptions: new Map(fieldRows.map((r) => [r.id, r.description])),
+  };
+  if (!cache) metaCache.set(db, (cache = new Map()));
+  cache.delete(tableId);
+  if (cache.size >= META_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(tableId, { version, meta });
+  return meta;
+}
+
+/**
+ * Loads a table's metadata. The table row (name, rules, dedup rule) is always read; fields and views come from a
+ * per-instance cache while the row's meta_version, which database triggers bump on every change to them, is unchanged.
+ * Inside a transaction `trx` is its own cache key, so a version bumped by uncommitted work never leaks to others.
+ */
+export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
+  const table = await db.selectFrom('base_tables').selectAll().where('id', '=', tableId).executeTakeFirst();
+  if (!table) throw tableNotFound(tableId);
+  return {
+    id: table.id,
+    baseId: table.base_id,
+    name: table.name,
+    ...(await fieldsAndViews(db, tableId, Number(table.meta_version))),
     dedup: table.dedup ? (dedupRule.safeParse(table.dedup).data ?? null) : null,
     rules: (Array.isArray(table.rules) ? table.rules : []).flatMap((r) => {
       const parsed = tableRule.safeParse(r);
