@@ -9,6 +9,7 @@ import { publish } from '../platform/events.ts';
 import { requireRole } from './access.ts';
 import { fieldTypeDefs, validateFilter } from '@concord/table-engine';
 import { loadTable, type TableMeta } from './table-meta.ts';
+import { ensureViewIndexes } from './view-indexes.ts';
 
 type ViewType = ViewDto['type'];
 
@@ -70,6 +71,7 @@ export async function createView(
       .execute();
     await changed(trx, ctx, table, 'base.view.create', id);
   });
+  await ensureViewIndexes(deps.db, table, config);
   return { id, tableId, name: input.name, type: input.type, config };
 }
 
@@ -97,6 +99,7 @@ export async function updateView(deps: Deps, ctx: RequestContext, viewId: string
       .execute();
     await changed(trx, ctx, table, 'base.view.update', viewId);
   });
+  if (patch.config?.sort !== undefined || patch.config?.filter !== undefined) await ensureViewIndexes(deps.db, table, config);
   return { id: viewId, tableId: table.id, name, type: row.type, config };
 }
 
