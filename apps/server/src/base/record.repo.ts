@@ -3,6 +3,7 @@ import type { FieldMeta, SortSpec } from '@concord/table-engine';
 import type { Db } from '../platform/db/database.ts';
 import { columnSpecs } from './field-columns.ts';
 import { sortExpr, valueExpr, type RelatedTables } from './field-sql.ts';
+import { groupOrder } from './group-sql.ts';
 import { physicalTable, type TableMeta } from './table-meta.ts';
 
 /** A record row as read: system columns plus one raw value per selected field, keyed by field id. */
@@ -40,6 +41,8 @@ function toRow(raw: RawRow, fields: FieldMeta[]): RecordRow {
 export interface PageQuery {
   where: RawBuilder<boolean> | null;
   sort: SortSpec[];
+  /** Grouping fields: records come in group order first (see group-sql.ts). */
+  groupBy?: readonly SortSpec[];
   offset: number;
   limit: number;
   /** Count matching records too (-1 when not asked, for the grid's later pages). */
@@ -56,6 +59,7 @@ export async function findPage(
 ): Promise<{ rows: RecordRow[]; total: number }> {
   const where = q.where ?? sql<boolean>`true`;
   const order = [
+    ...groupOrder(table, related, q.groupBy ?? []),
     ...q.sort.flatMap((s) => {
       const f = table.byId.get(s.fieldId);
       return f ? [sql`${sortExpr(f, related)} ${sql.raw(s.desc ? 'desc nulls last' : 'asc nulls last')}`] : [];
@@ -179,9 +183,4 @@ export async function existingIds(db: Db, tableId: string, ids: string[], visibl
     id: string;
   }>`select t.id from ${physicalTable(tableId)} t where t.id = any(${sql.val(ids)}::text[]) and ${visible ?? sql<boolean>`true`}`.execute(db);
   return new Set(res.rows.map((r) => r.id));
-}
-
-/** Both conditions. */
-export function and(a: RawBuilder<boolean>, b: RawBuilder<boolean>): RawBuilder<boolean> {
-  return sql<boolean>`(${a}) and (${b})`;
 }

@@ -29,6 +29,8 @@ export const queryRecords = defineRoute({
     /** Replaces the view's filter when given. */
     filter: filterNode.nullable().optional(),
     sort: z.array(sortSpec).max(10).optional(),
+    /** Records come grouped by these first (the view's grouping unless given), as `queryRecordGroups` counts them. */
+    groupBy: z.array(sortSpec).max(3).optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
     fieldIds: z.array(id).max(500).optional(),

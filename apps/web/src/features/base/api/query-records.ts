@@ -7,6 +7,8 @@ export interface RecordQuery {
   viewId?: string;
   filter?: FilterNode | null;
   sort?: SortSpec[];
+  /** Grouped grids page records in group order. */
+  groupBy?: SortSpec[];
   fieldIds?: string[];
 }
 
@@ -17,6 +19,6 @@ export interface RecordQuery {
 export function fetchRecordPage(q: RecordQuery, offset: number, limit: number, withTotal = true) {
   return api(queryRecords, {
     params: { tableId: q.tableId },
-    body: { viewId: q.viewId, filter: q.filter, sort: q.sort, fieldIds: q.fieldIds, offset, limit, withTotal },
+    body: { viewId: q.viewId, filter: q.filter, sort: q.sort, groupBy: q.groupBy, fieldIds: q.fieldIds, offset, limit, withTotal },
   });
 }

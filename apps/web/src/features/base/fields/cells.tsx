@@ -114,19 +114,6 @@ export function UrlCell({ value }: CellProps) {
   );
 }
 
-export function AttachmentCell({ value }: CellProps) {
-  const list = Array.isArray(value) ? (value as { name?: string; file_token?: string }[]) : [];
-  return (
-    <span className="cell-chips">
-      {list.map((a, i) => (
-        <span key={a.file_token ?? i} className="file-chip">
-          📎 {a.name ?? a.file_token}
-        </span>
-      ))}
-    </span>
-  );
-}
-
 function LinkChip({ id }: { id: string }) {
   const name = useLinkName(id);
   return (

@@ -1,6 +1,7 @@
 import { fieldTypeDefs, type FieldType } from '@concord/table-engine';
 import type { FieldDto } from '@concord/contracts';
-import { AttachmentCell, CheckboxCell, LinkCell, LongTextCell, PeopleCell, ProgressCell, RatingCell, SelectCell, TextCell, UrlCell } from './cells.tsx';
+import { CheckboxCell, LinkCell, LongTextCell, PeopleCell, ProgressCell, RatingCell, SelectCell, TextCell, UrlCell } from './cells.tsx';
+import { AttachmentCell } from './attachment-cell.tsx';
 import type { FieldUi } from './field-ui-types.ts';
 import { LinkEditor } from './link-editor.tsx';
 import { DepartmentEditor, PersonEditor } from './person-editor.tsx';
@@ -30,7 +31,7 @@ export const fieldUi = {
   phone: { Cell: TextCell, Editor: TextEditor, icon: '☎' },
   email: { Cell: TextCell, Editor: TextEditor, icon: '@' },
   url: { Cell: UrlCell, Editor: UrlEditor, icon: '⚲' },
-  attachment: { Cell: AttachmentCell, Editor: null, icon: '📎' },
+  attachment: { Cell: AttachmentCell, Editor: null, icon: '📎', takesDrops: true },
   link: { Cell: LinkCell, Editor: LinkEditor, icon: '⇄' },
   lookup: computed('⤷'),
   rollup: computed('Σ', true),

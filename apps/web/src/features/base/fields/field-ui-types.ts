@@ -9,6 +9,8 @@ export interface CellProps {
   value: unknown;
   /** Sets the value in place (checkbox, rating) when the cell is writable; absent when read-only. */
   onChange?: (value: unknown) => void;
+  /** The selected grid cell, or a field of the record panel: buttons that would crowd every cell show here only. */
+  active?: boolean;
 }
 
 export interface EditorProps {
@@ -30,6 +32,8 @@ export interface FieldUi {
   icon: string;
   /** What Enter/Space does to a cell without an editor (checkbox: toggle). */
   quickValue?: (value: unknown) => unknown;
+  /** Writable cells get `onChange` even when not selected, so files can be dropped on any of them. */
+  takesDrops?: boolean;
   /** Cell content aligns right (numbers). */
   alignRight?: boolean;
 }

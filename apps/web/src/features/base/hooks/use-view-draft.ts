@@ -3,11 +3,11 @@ import type { ViewConfig, ViewDto } from '@concord/contracts';
 import { useUpdateView } from '../api/update-view.ts';
 
 /** Settings tried out locally until "Save to view"; column widths and order save at once instead. */
-export type DraftKey = 'filter' | 'sort' | 'hiddenFieldIds' | 'rowHeight';
+export type DraftKey = 'filter' | 'sort' | 'groupBy' | 'hiddenFieldIds' | 'rowHeight';
 export type ViewDraft = Partial<Pick<ViewConfig, DraftKey>>;
 
 /**
- * The view as shown: its saved config with this person's unsaved filter, sort, hidden fields and row height on top.
+ * The view as shown: its saved config with this person's unsaved filter, sort, grouping, hidden fields and row height on top.
  * @example const { config, change, dirty, save, reset } = useViewDraft(tableId, view)
  */
 export function useViewDraft(tableId: string, view: ViewDto, canEdit: boolean) {

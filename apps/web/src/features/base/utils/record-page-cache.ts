@@ -35,10 +35,13 @@ export class RecordPageCache {
   total: number | null = null;
   /** Bumped on every change; React reads it through useSyncExternalStore. */
   version = 0;
+  /** Bumped by `refresh('all')`: whatever is derived from the whole query (group counts) should be fetched again. */
+  resets = 0;
   private readonly pages = new Map<number, PageEntry>();
   private readonly overrides = new Map<string, Record<string, unknown>>();
   private readonly listeners = new Set<() => void>();
-  private window = { first: 0, last: 0 };
+  /** Row ranges on screen: one, or several when collapsed groups hide the rows between them. */
+  private window: { first: number; last: number }[] = [{ first: 0, last: 0 }];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextRequest = 1;
   private disposed = false;
@@ -104,7 +107,13 @@ export class RecordPageCache {
 
   /** Tells the cache which rows are on screen; loads what is missing (debounced) and drops far pages. */
   setWindow(first: number, last: number): void {
-    this.window = { first: Math.max(0, first), last: Math.max(first, last) };
+    this.setRanges([{ first, last }]);
+  }
+
+  /** Like `setWindow` for several separate row ranges (a grouped grid with collapsed groups between them). */
+  setRanges(ranges: readonly { first: number; last: number }[]): void {
+    const next = ranges.map((r) => ({ first: Math.max(0, r.first), last: Math.max(r.first, r.last) }));
+    this.window = next.length ? next : [{ first: 0, last: 0 }];
     this.schedule();
   }
 
@@ -158,7 +167,10 @@ export class RecordPageCache {
    * dropped. `'all'` after creates, deletes and undo, where rows shift.
    */
   refresh(pages: readonly number[] | 'all'): void {
-    if (pages === 'all') this.needTotal = true;
+    if (pages === 'all') {
+      this.needTotal = true;
+      this.resets++;
+    }
     const list = pages === 'all' ? [...this.pages.keys()] : pages;
     const near = new Set(this.neededPages());
     for (const p of list) {
@@ -207,7 +219,8 @@ export class RecordPageCache {
   /** The pages of the window, plus the next one when the window is near its end (smooth scrolling). */
   private neededPages(): number[] {
     const margin = Math.min(50, Math.floor(this.options.pageSize / 4));
-    return this.pageRange(Math.max(0, this.window.first - margin), this.window.last + margin);
+    const pages = new Set(this.window.flatMap((w) => this.pageRange(Math.max(0, w.first - margin), w.last + margin)));
+    return [...pages].sort((a, b) => a - b);
   }
 
   private schedule(): void {

@@ -75,7 +75,12 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             {props.editor}
           </div>
         ) : record ? (
-          <ui.Cell field={c.field} value={value} onChange={writable && isAnchor ? (v) => props.onQuickChange(index, col, v) : undefined} />
+          <ui.Cell
+            field={c.field}
+            value={value}
+            active={isAnchor}
+            onChange={writable && (isAnchor || ui.takesDrops) ? (v) => props.onQuickChange(index, col, v) : undefined}
+          />
         ) : (
           <span className="cell-skeleton" />
         )}

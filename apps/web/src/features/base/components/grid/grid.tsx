@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { FieldDto, TableDto, ViewConfig } from '@concord/contracts';
+import type { FieldDto, RecordGroupDto, TableDto, ViewConfig } from '@concord/contracts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { uiOf } from '../../fields/field-registry.ts';
 import { LinkNamesContext } from '../../fields/link-names.tsx';
 import { useGridPaste } from '../../hooks/use-grid-paste.ts';
 import { useLinkNames } from '../../hooks/use-link-names.ts';
 import type { RecordWriter } from '../../hooks/use-record-writer.ts';
-import { ADD_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHTS, layoutColumns, offsetToReveal, verticalMetrics, visibleColumnRange } from '../../utils/grid-layout.ts';
+import { ADD_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHTS, layoutColumns, visibleColumnRange } from '../../utils/grid-layout.ts';
+import type { DisplayRow } from '../../utils/grid-rows.ts';
 import type { RecordPageCache } from '../../utils/record-page-cache.ts';
 import { rangeOf, single, type CellPos, type Selection } from '../../utils/selection.ts';
 import { CellEditorHost } from './cell-editor-host.tsx';
@@ -14,11 +15,14 @@ import { GridHeader } from './grid-header.tsx';
 import { GridImeInput } from './grid-ime-input.tsx';
 import { handleGridKey } from './grid-keys.ts';
 import { GridRow } from './grid-row.tsx';
+import { GroupHeaderRow } from './group-header-row.tsx';
 import { RowContextMenu, type RowMenuState } from './row-context-menu.tsx';
 import { useColumnDrag } from './use-column-drag.ts';
 import { useGridClipboard } from './use-grid-clipboard.ts';
 import { useGridEditing } from './use-grid-editing.ts';
 import { useGridMouse } from './use-grid-mouse.ts';
+import { useGridRows } from './use-grid-rows.ts';
+import { useGridSelect } from './use-grid-select.ts';
 import { useGridViewport } from './use-grid-viewport.ts';
 
 export interface GridProps {
@@ -29,6 +33,8 @@ export interface GridProps {
   canEdit: boolean;
   /** Rows may move when edited or added (a sort or filter applies): new rows are not placed locally. */
   rowsCanMove: boolean;
+  /** Group headers when the view is grouped (records then come in group order); null draws a flat grid. */
+  groups: readonly RecordGroupDto[] | null;
   onOpenRecord: (recordId: string) => void;
   onResizeColumn: (fieldId: string, width: number) => void;
   onMoveColumn: (fieldId: string, beforeFieldId: string | null) => void;
@@ -63,19 +69,21 @@ export function Grid(props: GridProps) {
   const columns = useMemo(() => layout.columns.map((c) => c.field), [layout]);
   const rowHeight = ROW_HEIGHTS[config.rowHeight];
   const bodyHeight = Math.max(rowHeight, vp.height - HEADER_HEIGHT);
-  const v = verticalMetrics(total, rowHeight, bodyHeight, vp.scrollTop);
+  const { model, v, revealRecord, shownRecord, toggleGroup } = useGridRows({
+    groups: props.groups,
+    total,
+    rowHeight,
+    bodyHeight,
+    scrollTop: vp.scrollTop,
+    cache,
+  });
   const cols = visibleColumnRange(layout, vp.scrollLeft, vp.width);
-
-  useEffect(() => cache.setWindow(v.firstRow, v.lastRow), [cache, v.firstRow, v.lastRow]);
 
   const reveal = useCallback(
     (pos: CellPos) => {
       const el = scrollRef.current;
       if (!el) return;
-      const body = Math.max(rowHeight, el.clientHeight - HEADER_HEIGHT);
-      const metrics = verticalMetrics(cache.total ?? 0, rowHeight, body, el.scrollTop);
-      const offset = offsetToReveal(pos.row, rowHeight, body, metrics.realOffset);
-      if (offset !== metrics.realOffset) el.scrollTop = metrics.scrollTopFor(offset);
+      revealRecord(el, pos.row);
       const c = layout.columns[pos.col];
       if (c && !c.frozen) {
         const visibleLeft = el.scrollLeft + layout.frozenWidth;
@@ -84,15 +92,9 @@ export function Grid(props: GridProps) {
         else if (c.left + c.width > visibleRight) el.scrollLeft = c.left + c.width - (el.clientWidth - layout.gutterWidth);
       }
     },
-    [cache, rowHeight, layout],
+    [revealRecord, layout],
   );
-  const select = useCallback(
-    (sel: Selection) => {
-      setSelection(sel);
-      reveal(sel.focus);
-    },
-    [reveal],
-  );
+  const select = useGridSelect(selection, setSelection, reveal, shownRecord);
   const focusGrid = useCallback(() => imeRef.current?.focus({ preventScroll: true }), []);
   const editing = useGridEditing({ cache, writer, columns, canEdit, select, focusGrid, rows: total });
   const paste = useGridPaste(cache, writer);
@@ -164,11 +166,14 @@ export function Grid(props: GridProps) {
 
   const range = useMemo(() => (selection ? rangeOf(selection) : null), [selection]);
   // Far rows would sit outside a scaled canvas and stretch its scroll height: keep anything drawn inside it.
-  const topOf = (index: number) => Math.min(Math.max(0, v.rowTop(index)), v.canvasHeight - rowHeight);
-  const rowIndexes: number[] = [];
-  for (let i = v.firstRow; i <= v.lastRow && i < total; i++) rowIndexes.push(i);
-  const editingRow = editing.cell?.row;
-  if (editingRow !== undefined && (editingRow < v.firstRow || editingRow > v.lastRow)) rowIndexes.push(editingRow);
+  const topOf = (display: number) => Math.min(Math.max(0, v.rowTop(display)), v.canvasHeight - model.heightOf(display));
+  const recordTop = (record: number) => topOf(model.displayOfRecord(record) ?? 0);
+  const shown: { display: number; row: DisplayRow }[] = [];
+  for (let d = v.firstRow; d <= v.lastRow && d < model.count; d++) shown.push({ display: d, row: model.rowAt(d) });
+  const editingDisplay = editing.cell ? model.displayOfRecord(editing.cell.row) : null;
+  if (editingDisplay !== null && (editingDisplay < v.firstRow || editingDisplay > v.lastRow))
+    shown.push({ display: editingDisplay, row: { kind: 'record', record: editing.cell!.row } });
+  const fieldById = new Map(table.fields.map((x) => [x.id, x]));
   const sortedDesc = new Map(config.sort.map((s) => [s.fieldId, s.desc]));
   const filtered = new Set(filterFieldIds(config.filter));
   const anchor = selection?.anchor;
@@ -177,7 +182,7 @@ export function Grid(props: GridProps) {
   const editorAlign = editing.cell
     ? {
         right: !!editCol && !editCol.frozen && editCol.left + Math.max(280, editCol.width) > vp.scrollLeft + vp.width - layout.gutterWidth,
-        up: v.rowTop(editing.cell.row) - vp.scrollTop > bodyHeight / 2,
+        up: v.rowTop(editingDisplay ?? 0) - vp.scrollTop > bodyHeight / 2,
       }
     : undefined;
 
@@ -227,18 +232,32 @@ export function Grid(props: GridProps) {
             <GridImeInput
               ref={imeRef}
               left={layout.gutterWidth + (anchorCol?.left ?? 0) + (anchorCol?.frozen ? vp.scrollLeft : 0)}
-              top={anchor ? topOf(anchor.row) : 0}
+              top={anchor ? recordTop(anchor.row) : 0}
               height={rowHeight}
               onComposed={(text) => anchor && editing.start(anchor, text)}
             />
-            {rowIndexes.map((i) => {
+            {shown.map(({ display, row }) => {
+              if (row.kind === 'group')
+                return (
+                  <GroupHeaderRow
+                    key={`g:${row.group.key}`}
+                    group={row.group}
+                    field={fieldById.get(row.group.fieldId)}
+                    collapsed={row.collapsed}
+                    top={topOf(display)}
+                    height={model.heightOf(display)}
+                    width={layout.gutterWidth + layout.dataWidth}
+                    onToggle={toggleGroup}
+                  />
+                );
+              const i = row.record;
               const rec = cache.rowAt(i);
               const isEditingRow = editing.cell?.row === i;
               return (
                 <GridRow
                   key={i}
                   index={i}
-                  top={topOf(i)}
+                  top={topOf(display)}
                   height={rowHeight}
                   record={rec}
                   pending={cache.isPending(i)}
@@ -267,8 +286,8 @@ export function Grid(props: GridProps) {
                 />
               );
             })}
-            {canEdit && v.lastRow >= total - 1 && (
-              <div className="grid-add-row" style={{ top: v.rowTop(total), height: ADD_ROW_HEIGHT, width: layout.gutterWidth + layout.dataWidth }}>
+            {canEdit && v.lastRow >= model.count - 1 && (
+              <div className="grid-add-row" style={{ top: v.rowTop(model.count), height: ADD_ROW_HEIGHT, width: layout.gutterWidth + layout.dataWidth }}>
                 <button type="button" className="grid-add-button" data-testid="add-record" style={{ left: 0 }} onClick={() => void handleAddRecord()}>
                   + {t('base.row.add')}
                 </button>

@@ -55,7 +55,7 @@ export function RecordField({ field, value, canEdit, onSave }: RecordFieldProps)
             }
           }}
         >
-          <Cell field={field} value={value} onChange={writable ? onSave : undefined} />
+          <Cell field={field} value={value} active onChange={writable ? onSave : undefined} />
           {empty && field.type !== 'checkbox' && field.type !== 'rating' && <span className="muted">{t('base.record.empty')}</span>}
         </div>
       )}

@@ -10,7 +10,10 @@ export interface FilterBuilderProps {
   onChange: (filter: FilterNode | null) => void;
 }
 
-/** The filter tree: a root and/or group of conditions and (one level of) nested groups. */
+/** How deep condition groups nest: the root plus two levels inside it (Airtable's limit is similar). */
+const MAX_DEPTH = 3;
+
+/** The filter tree: a root and/or group of conditions and groups, nested up to MAX_DEPTH levels. */
 export function FilterBuilder({ fields, filter, onChange }: FilterBuilderProps) {
   const t = useT();
   const root = rootGroup(filter);
@@ -43,7 +46,7 @@ function GroupEditor({ group, path, depth, fields, root, onRoot }: GroupEditorPr
   const edit = (fn: (g: FilterGroup) => FilterGroup) => onRoot(path.length === 0 ? fn(root) : updateAt(root, path, (n) => (n.kind === 'group' ? fn(n) : n)));
   const first = fields[0];
   return (
-    <div className={`filter-group${depth > 0 ? ' is-nested' : ''}`} data-testid="filter-group">
+    <div className={`filter-group${depth > 0 ? ' is-nested' : ''}`} data-testid="filter-group" data-depth={depth}>
       {group.children.length > 1 && (
         <select
           className="filter-conj"
@@ -84,7 +87,7 @@ function GroupEditor({ group, path, depth, fields, root, onRoot }: GroupEditorPr
             + {t('base.filter.addCondition')}
           </button>
         )}
-        {first && depth === 0 && (
+        {first && depth < MAX_DEPTH - 1 && (
           <button
             type="button"
             className="link-btn small"

@@ -7,10 +7,11 @@ import { ROW_HEIGHTS, orderedFields, type RowHeight } from '../../utils/grid-lay
 import { conditionCount } from '../../utils/filter-tree.ts';
 import { MenuItem, Popover } from '../popover.tsx';
 import { FilterBuilder } from './filter-builder.tsx';
+import { GroupEditor } from './group-editor.tsx';
 import { HideFields } from './hide-fields.tsx';
 import { SortEditor } from './sort-editor.tsx';
 
-export type ToolbarPanel = 'filter' | 'sort' | 'hide' | 'rowHeight';
+export type ToolbarPanel = 'filter' | 'sort' | 'group' | 'hide' | 'rowHeight';
 
 export interface ToolbarProps {
   table: TableDto;
@@ -27,12 +28,13 @@ export interface ToolbarProps {
 
 const ROW_HEIGHT_KEYS = Object.keys(ROW_HEIGHTS) as RowHeight[];
 
-/** Filter, sort, hidden fields, row height, record count, undo, and saving the view's settings. */
+/** Filter, sort, grouping, hidden fields, row height, record count, undo, and saving the view's settings. */
 export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, onUndo, extra }: ToolbarProps) {
   const { t, locale } = useI18n();
   const refs = {
     filter: useRef<HTMLButtonElement>(null),
     sort: useRef<HTMLButtonElement>(null),
+    group: useRef<HTMLButtonElement>(null),
     hide: useRef<HTMLButtonElement>(null),
     rowHeight: useRef<HTMLButtonElement>(null),
   } satisfies Record<ToolbarPanel, RefObject<HTMLButtonElement | null>>;
@@ -73,6 +75,12 @@ export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, 
         config.sort.length > 0,
         'toolbar-sort',
       )}
+      {button(
+        'group',
+        config.groupBy.length ? t('base.toolbar.groupCount', { n: config.groupBy.length }) : t('base.toolbar.group'),
+        config.groupBy.length > 0,
+        'toolbar-group',
+      )}
       {button('hide', hidden ? t('base.toolbar.hideCount', { n: hidden }) : t('base.toolbar.hide'), hidden > 0, 'toolbar-hide')}
       {button('rowHeight', t('base.toolbar.rowHeight'), false, 'toolbar-row-height')}
       {canEdit && (
@@ -100,6 +108,7 @@ export function Toolbar({ table, config, draft, canEdit, total, panel, onPanel, 
       </span>
       {popover('filter', <FilterBuilder fields={fields} filter={config.filter} onChange={(filter) => draft.change({ filter })} />, 'base-popover-wide')}
       {popover('sort', <SortEditor fields={fields} sort={config.sort} onChange={(sort) => draft.change({ sort })} />, 'base-popover-mid')}
+      {popover('group', <GroupEditor fields={fields} groupBy={config.groupBy} onChange={(groupBy) => draft.change({ groupBy })} />, 'base-popover-mid')}
       {popover('hide', <HideFields fields={fields} hidden={config.hiddenFieldIds} onChange={(hiddenFieldIds) => draft.change({ hiddenFieldIds })} />)}
       {popover(
         'rowHeight',
