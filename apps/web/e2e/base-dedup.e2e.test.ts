@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
-import { createBase, createRecords, createTable, listDuplicatePairs, queryRecords, setDedupRule, type ApiClient, type TableDto } from '@concord/contracts';
+import {
+  createBase,
+  createRecords,
+  createTable,
+  createView,
+  listDuplicatePairs,
+  queryRecords,
+  setDedupRule,
+  updateView,
+  type ApiClient,
+  type TableDto,
+} from '@concord/contracts';
 import { adminClient } from './support/api.ts';
 import { ensureWebBuilt, launchBrowser, signIn } from './support/browser.ts';
 import { startServer, type ServerProcess } from './support/server.ts';
@@ -30,6 +41,7 @@ beforeAll(async () => {
         { name: '手机', type: 'phone', options: {} },
         { name: '邮箱', type: 'email', options: {} },
         { name: '城市', type: 'text', options: {} },
+        { name: '阶段', type: 'singleSelect', options: { choices: [{ name: '线索' }, { name: '成交' }] } },
       ],
     },
   });
@@ -118,6 +130,55 @@ describe('Base import and duplicates in the browser', () => {
     // Undo brings the merged-away record back.
     await page.locator('[data-testid=merge-undo]').click();
     await page.locator('[data-testid=record-count][data-total="4"]').waitFor();
+    await context.close();
+  });
+
+  it('warns about likely duplicates while a form is filled in and in the kanban quick-add', async () => {
+    const formView = async (access: 'public' | 'internal') => {
+      const view = await api.call(createView, { params: { tableId: table.id }, body: { name: `登记 ${access}`, type: 'form', config: {} } });
+      await api.call(updateView, { params: { viewId: view.id }, body: { config: { form: { ...view.config.form!, access } } } });
+      return view.config.form!.token!;
+    };
+    const company = (page: Page) => page.locator(`[data-testid=form-field][data-field-id="${field('客户名称')}"] input`);
+
+    // An anonymous visitor learns only that a matching record may exist: no title, no link.
+    const visitor = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
+    const anon = await visitor.newPage();
+    anon.setDefaultTimeout(15_000);
+    await anon.goto(`${server.url}/forms/${await formView('public')}`);
+    await company(anon).fill('小马智行科技（广州）');
+    const notice = anon.locator('[data-testid=form-duplicate-warning]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('可能已有相同信息的记录');
+    expect(await anon.locator('[data-testid=duplicate-match]').count()).toBe(0);
+    expect(await anon.locator('body').innerText()).not.toContain('广州小马智行科技有限公司');
+    await shot(anon, '5-public-form-duplicate');
+    await company(anon).fill('杭州云栖数据有限公司');
+    await notice.waitFor({ state: 'detached' });
+    await visitor.close();
+
+    // A signed-in reader filling an internal form sees which record, why, and a link to it.
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/forms/${await formView('internal')}`);
+    await page.locator(`[data-testid=form-field][data-field-id="${field('手机')}"] input`).fill('138 0013 8000');
+    const match = page.locator('[data-testid=form-duplicate-warning] [data-testid=duplicate-match]');
+    await match.first().waitFor();
+    expect(await match.first().locator('a').innerText()).toContain('小马智行');
+    expect(await match.first().locator('a').getAttribute('href')).toContain(`/base/${table.baseId}/${table.id}/`);
+
+    // Kanban quick-add: typing a known company name shows the match before the card is added.
+    const kanban = await api.call(createView, { params: { tableId: table.id }, body: { name: '看板', type: 'kanban', config: {} } });
+    await page.goto(`${server.url}/base/${table.baseId}/${table.id}?view=${kanban.id}`);
+    const lead = page.locator('[data-testid=kanban-column][data-option="线索"]');
+    await lead.locator('[data-testid=kanban-add]').click();
+    await lead.locator('[data-testid=kanban-add-title]').fill('北京极速出行');
+    const warning = lead.locator('[data-testid=duplicate-warning]');
+    await warning.waitFor();
+    expect(await warning.locator('[data-testid=duplicate-match]').first().innerText()).toContain('北京极速出行有限公司');
+    await shot(page, '6-kanban-duplicate');
     await context.close();
   });
 });

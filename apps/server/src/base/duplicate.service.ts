@@ -160,26 +160,18 @@ export async function checkDuplicates(
 
 /** Stores flagged pairs (each pair once, a < b); a pair already decided keeps its decision. */
 export async function flagPairs(trx: Db, tableId: string, pairs: { recordId: string; match: DuplicateMatch }[]): Promise<void> {
-  if (pairs.length === 0) return;
-  await trx
-    .insertInto('base_dedup_pairs')
-    .values(
-      pairs.map(({ recordId, match }) => {
-        const [a, b] = recordId < match.recordId ? [recordId, match.recordId] : [match.recordId, recordId];
-        return {
-          id: newId('dup', 12),
-          table_id: tableId,
-          a,
-          b,
-          score: match.score,
-          reasons: JSON.stringify(match.reasons),
-          decided_by: null,
-          decided_at: null,
-        };
-      }),
-    )
-    .onConflict((oc) => oc.columns(['table_id', 'a', 'b']).doNothing())
-    .execute();
+  // One array parameter per column (an import may flag tens of thousands of pairs): cheap to bind, no parameter limit.
+  for (let i = 0; i < pairs.length; i += 10_000) {
+    const rows = pairs.slice(i, i + 10_000).map(({ recordId, match }) => {
+      const [a, b] = recordId < match.recordId ? [recordId, match.recordId] : [match.recordId, recordId];
+      return { id: newId('dup', 12), a, b, score: match.score, reasons: JSON.stringify(match.reasons) };
+    });
+    await sql`insert into base_dedup_pairs (id, table_id, a, b, score, reasons, decided_by, decided_at)
+      select id, ${tableId}, a, b, score, reasons::jsonb, null, null
+      from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.a)}::text[], ${rows.map((r) => r.b)}::text[],
+        ${rows.map((r) => r.score)}::float8[], ${rows.map((r) => r.reasons)}::text[]) as u(id, a, b, score, reasons)
+      on conflict (table_id, a, b) do nothing`.execute(trx);
+  }
 }
 
 export async function getRule(deps: Deps, ctx: RequestContext, tableId: string): Promise<DedupRuleDto | null> {

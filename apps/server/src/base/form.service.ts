@@ -10,7 +10,7 @@ import { loadTable, toTableDto } from './table-meta.ts';
 const formNotFound = () => new AppError('not_found', 'base.form.not_found', { en: 'This form does not exist or was closed', zh: '表单不存在或已关闭' });
 
 /** Finds the form view behind a link token; internal forms need a signed-in person. */
-async function findForm(deps: Deps, ctx: RequestContext, token: string) {
+export async function findForm(deps: Deps, ctx: RequestContext, token: string) {
   const row = await deps.db
     .selectFrom('base_views')
     .select(['id', 'table_id', 'config'])

@@ -22,10 +22,13 @@ export function companyKey(value: string): KeyResult {
 
 const canonical = (words: readonly string[]) => words.map((w) => INDUSTRY_SYNONYMS[w] ?? w);
 
+// Word lists compared element by element (industry words never contain the ',' a join would add).
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+
 function industryFactor(a: readonly string[], b: readonly string[]): number {
-  if (a.join() === b.join()) return 1;
+  if (sameWords(a, b)) return 1;
   const [x, y] = [canonical(a), canonical(b)];
-  if (x.join() === y.join()) return SYNONYM;
+  if (sameWords(x, y)) return SYNONYM;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (!short.every((w) => long.includes(w))) return DIFFERENT_INDUSTRY;
   return long.filter((w) => !short.includes(w)).every((w) => GENERIC_INDUSTRY.has(w)) ? GENERIC_OMITTED : SPECIFIC_OMITTED;

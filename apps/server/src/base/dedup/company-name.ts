@@ -157,7 +157,9 @@ function latinPlaceAtStart(s: string): { place: Place; length: number } | null {
  * Takes a company name apart. Returns null when nothing identifying is left (empty, or only a legal form).
  * @example parseCompanyName('小馬智行科技（廣州）有限公司') // { core: '小马智行科技', brand: '小马智行', industry: ['科技'], places: [广州], branch: null }
  */
-export const parseCompanyName = memo(parse);
+// Large enough for an import of 100,000 rows against as many candidates: a smaller cache thrashes and triples the cost
+// of scoring (each row is compared with dozens of records, each record with dozens of rows).
+export const parseCompanyName = memo(parse, 250_000);
 
 function parse(text: string): CompanyName | null {
   const places: Place[] = [];

@@ -5,7 +5,8 @@
 export function memo<T>(fn: (text: string) => T, size = 20_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    if (cache.has(text)) return cache.get(text)!;
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
     const value = fn(text);
     if (cache.size >= size) cache.delete(cache.keys().next().value!);
     cache.set(text, value);

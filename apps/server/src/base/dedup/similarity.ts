@@ -24,35 +24,57 @@ export function homophones(a: string, b: string): boolean {
 }
 
 const NONE: readonly string[] = [];
-const hanReadings = (ch: string) => (isHan(ch) ? readings(ch) : NONE);
+// Per character, so scoring an import's millions of pairs does not re-run the Han test on every character.
+// Indexed by code point (an array lookup, not a string hash); the rare characters beyond the BMP go through a Map.
+const hanReadingsByCode = new Array<readonly string[] | undefined>(0x10000).fill(undefined);
+const hanReadingsAstral = new Map<string, readonly string[]>();
+function hanReadings(ch: string): readonly string[] {
+  const code = ch.codePointAt(0) ?? 0;
+  let r = code < 0x10000 ? hanReadingsByCode[code] : hanReadingsAstral.get(ch);
+  if (r === undefined) {
+    r = isHan(ch) ? readings(ch) : NONE;
+    if (code < 0x10000) hanReadingsByCode[code] = r;
+    else hanReadingsAstral.set(ch, r);
+  }
+  return r;
+}
 
 /**
  * Edit distance by code point (a Han character counts once), with adjacent transpositions costing 1 (optimal string
  * alignment); with `sound`, substituting a homophone costs {@link HOMOPHONE_COST} instead of 1.
  */
 export function editDistance(a: string, b: string, sound = false): number {
+  if (a === b) return 0;
   const x = [...a];
   const y = [...b];
-  // Readings looked up once per character, not once per cell of the table.
-  const rx = sound ? x.map(hanReadings) : [];
-  const ry = sound ? y.map(hanReadings) : [];
-  const cost = (i: number, j: number) => {
-    if (x[i] === y[j]) return 0;
-    return sound && rx[i]!.some((r) => ry[j]!.includes(r)) ? HOMOPHONE_COST : 1;
-  };
-  let before: number[] = [];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const n = y.length;
+  // Three rows (i − 2, i − 1, i), reused across calls for the short strings names are: imports score millions of pairs.
+  let before = n < SCRATCH ? ROWS[0] : new Float64Array(n + 1);
+  let prev = n < SCRATCH ? ROWS[1] : new Float64Array(n + 1);
+  let cur = n < SCRATCH ? ROWS[2] : new Float64Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost(i - 1, j - 1));
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+    const xi = x[i - 1]!;
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const yj = y[j - 1]!;
+      // Readings are looked up (cached per character) only where the characters differ.
+      const sub = xi === yj ? 0 : sound && sameSound(hanReadings(xi), hanReadings(yj)) ? HOMOPHONE_COST : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
+      if (i > 1 && j > 1 && xi === y[j - 2] && x[i - 2] === yj) d = Math.min(d, before[j - 2]! + 1);
       cur[j] = d;
     }
-    before = prev;
-    prev = cur;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return prev[y.length]!;
+  return prev[n]!;
+}
+
+const SCRATCH = 64;
+const ROWS = [new Float64Array(SCRATCH), new Float64Array(SCRATCH), new Float64Array(SCRATCH)] as const;
+
+function sameSound(a: readonly string[], b: readonly string[]): boolean {
+  for (const r of a) if (b.includes(r)) return true;
+  return false;
 }
 
 /** 1 − distance / longer length, in 0..1; two empty strings are equal (1). */

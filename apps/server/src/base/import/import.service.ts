@@ -2,22 +2,17 @@ import type { z } from 'zod';
 import type { importOptions, importPreview, ImportRowReport, TableImportReport } from '@concord/contracts';
 import { fieldTypeDefs } from '@concord/table-engine';
 import type { Deps } from '../../platform/deps.ts';
-import { actorIdOf, type RequestContext } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { audit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/http/actor.ts';
 import { findHeaderRow, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.ts';
 import { loadDirectoryIndex } from '../../org/index.ts';
-import { syncKeys } from '../duplicate-keys.ts';
-import { flagPairs } from '../duplicate.service.ts';
-import * as repo from '../record.repo.ts';
-import { writeHistory } from '../record-history.repo.ts';
-import { changedEvent } from '../record.service.ts';
 import { assertWritable, tableAccess } from '../table-access.ts';
-import { loadRelated, loadTable, type TableMeta } from '../table-meta.ts';
+import { loadTable, type TableMeta } from '../table-meta.ts';
 import { autoMap } from './column-mapping.ts';
 import { decideDuplicates, type RowDecision } from './import-dedup.ts';
 import { prepareRows } from './import-rows.ts';
+import { writeImport, type ImportWrites } from './import-write.ts';
 
 type Options = z.output<typeof importOptions>;
 
@@ -106,15 +101,18 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
     return d.kind === 'merge' ? target(d.into) : idOf[t]!;
   };
   const report: ImportRowReport[] = rows.map((r) => ({ row: r.row, action: 'skipped', record_id: null, matches: [], warnings: r.warnings, error: null }));
-  const created: { id: string; values: Map<string, unknown> }[] = [];
-  const fills = new Map<string, Map<string, unknown>>();
-  const pairs: Parameters<typeof flagPairs>[2] = [];
+  const created: ImportWrites['created'] = [];
+  // Values of records this import creates, by id: a later row merging into one fills it before it is written.
+  const createdValues = new Map<string, Map<string, unknown>>();
+  const fills: ImportWrites['fills'] = new Map();
+  const pairs: ImportWrites['pairs'] = [];
   live.forEach((row, i) => {
     const d = decisions[i]!;
     const entry = report[row.row - 1]!;
     if (d.kind === 'new') {
       const id = idOf[i]!;
       created.push({ id, values: row.values });
+      createdValues.set(id, row.values);
       entry.action = d.flaggedWith.length ? 'flagged' : 'created';
       entry.record_id = o.dryRun === 'true' ? null : id;
       // An earlier row and the record it merged into are one match, not two.
@@ -128,12 +126,12 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
     entry.record_id = into;
     entry.matches = [{ record_id: into, score: d.score, reasons: d.reasons }];
     // A merge fills what the surviving record lacks; it never overwrites what someone typed there.
-    const pending = created.find((c) => c.id === into)?.values ?? fills.get(into) ?? new Map<string, unknown>();
+    const pending = createdValues.get(into) ?? fills.get(into) ?? new Map<string, unknown>();
     for (const [k, v] of row.values) if (!pending.has(k)) pending.set(k, v);
-    if (!created.some((c) => c.id === into)) fills.set(into, pending);
+    if (!createdValues.has(into)) fills.set(into, pending);
   });
 
-  if (o.dryRun !== 'true') await write(deps, ctx, table, created, fills, pairs);
+  if (o.dryRun !== 'true') await writeImport(deps, ctx, table, { created, fills, pairs });
   const count = (a: ImportRowReport['action']) => report.filter((r) => r.action === a).length;
   return {
     dryRun: o.dryRun === 'true',
@@ -145,61 +143,4 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
     mapping,
     rows: report,
   };
-}
-
-async function write(
-  deps: Deps,
-  ctx: RequestContext,
-  table: TableMeta,
-  created: { id: string; values: Map<string, unknown> }[],
-  fills: Map<string, Map<string, unknown>>,
-  pairs: Parameters<typeof flagPairs>[2],
-): Promise<void> {
-  const actorId = actorIdOf(ctx.actor);
-  const related = await loadRelated(deps.db, table);
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.insertRecords(trx, table, created, actorId);
-    await syncKeys(trx, table, created);
-    await writeHistory(
-      trx,
-      table.id,
-      actorId,
-      'create',
-      created.map((c) => ({ id: c.id, changes: {} })),
-    );
-    // Existing records only gain values in fields they have empty.
-    const existing = await repo.findByIds(trx, table, related, table.fields, [...fills.keys()], { lock: true });
-    const updates: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[] = [];
-    for (const rec of existing) {
-      const add = new Map(
-        [...fills.get(rec.id)!].filter(
-          ([k]) => rec.values[k] === null || rec.values[k] === undefined || (Array.isArray(rec.values[k]) && (rec.values[k] as unknown[]).length === 0),
-        ),
-      );
-      if (add.size === 0) continue;
-      await repo.updateRecord(trx, table, rec.id, add, actorId);
-      await syncKeys(trx, table, [{ id: rec.id, values: add }]);
-      updates.push({ id: rec.id, changes: Object.fromEntries([...add].map(([k, v]) => [k, { old: null, new: v }])) });
-    }
-    await writeHistory(trx, table.id, actorId, 'update', updates);
-    await flagPairs(trx, table.id, pairs);
-    const now = deps.clock.now();
-    await changedEvent(
-      trx,
-      ctx,
-      table,
-      'created',
-      created.map((c) => c.id),
-      now,
-    );
-    await changedEvent(
-      trx,
-      ctx,
-      table,
-      'updated',
-      updates.map((u) => u.id),
-      now,
-    );
-    await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: created.length, merged: updates.length, flagged: pairs.length });
-  });
 }

@@ -71,6 +71,7 @@ export const baseDedupEn = {
 
   'base.dup.warning': 'Possible duplicates',
   'base.dup.exists': 'This record probably already exists',
+  'base.dup.formPossible': 'A record with these details may already exist',
   'base.dup.score': '{n}% match',
   'base.dup.open': 'Open',
   'base.dup.checking': 'Checking for duplicates…',

@@ -73,6 +73,7 @@ export const baseDedupZhCN: Record<keyof typeof baseDedupEn, string> = {
 
   'base.dup.warning': '可能重复',
   'base.dup.exists': '此客户很可能已存在',
+  'base.dup.formPossible': '可能已有相同信息的记录',
   'base.dup.score': '相似度 {n}%',
   'base.dup.open': '打开',
   'base.dup.checking': '正在查重…',

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { TableDto } from '@concord/contracts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useCheckDuplicates } from './api/check-duplicates.ts';
 import { useDedupRule } from './api/dedup-rule.ts';
-import { reasonText } from './reason-text.ts';
+import { DuplicateList } from './duplicate-list.tsx';
 import './duplicates.css';
 
 const DEBOUNCE_MS = 400;
@@ -24,7 +24,7 @@ export interface DuplicateWarningProps {
 
 /** "Possible duplicates" under a record being typed: once the rule's fields are filled, matches with score, reasons and links. */
 export function DuplicateWarning({ table, recordId, values, onDismiss }: DuplicateWarningProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { baseId = '' } = useParams();
   const rule = useDedupRule(table.id).data?.rule ?? null;
   // Only the identifying fields matter; serialise them so typing elsewhere does not re-check.
@@ -51,17 +51,7 @@ export function DuplicateWarning({ table, recordId, values, onDismiss }: Duplica
         ⚠ {t('base.dup.warning')}
         {blocking && ` · ${t('base.dup.exists')}`}
       </strong>
-      <ul>
-        {matches.map((m) => (
-          <li key={m.recordId} data-testid="duplicate-match" data-record-id={m.recordId} data-decision={m.decision}>
-            <Link to={{ pathname: `/base/${baseId}/${table.id}/${m.recordId}`, search: window.location.search }} className="duplicate-title">
-              {m.title || m.recordId}
-            </Link>{' '}
-            <span className="duplicate-score">{t('base.dup.score', { n: Math.round(m.score * 100) })}</span>
-            <div className="muted small">{reasonText(m.reasons, locale)}</div>
-          </li>
-        ))}
-      </ul>
+      <DuplicateList matches={matches} baseId={baseId} tableId={table.id} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { FormDto } from '@concord/contracts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../ui/button.tsx';
@@ -17,10 +17,12 @@ export interface FormRendererProps {
   /** A refusal that is not about one field. */
   notice?: ReactNode;
   onSubmit?: (answers: Record<string, unknown>) => void;
+  /** Shown above the submit button, from the answers so far (likely duplicates). */
+  renderDuplicates?: (answers: Record<string, unknown>) => ReactNode;
 }
 
 /** A form as people fill it in: title, description, one input per field with required marks, hints and errors. */
-export function FormRenderer({ form, signedIn, preview, busy, serverErrors, notice, onSubmit }: FormRendererProps) {
+export function FormRenderer({ form, signedIn, preview, busy, serverErrors, notice, onSubmit, renderDuplicates }: FormRendererProps) {
   const t = useT();
   const idPrefix = useId();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -31,6 +33,8 @@ export function FormRenderer({ form, signedIn, preview, busy, serverErrors, noti
     setShownServerErrors(serverErrors);
     setErrors(serverErrors ?? {});
   }
+
+  const answers = useMemo(() => (renderDuplicates ? collectAnswers(form.fields, drafts).answers : null), [renderDuplicates, form.fields, drafts]);
 
   function handleChange(fieldId: string, value: Draft) {
     setDrafts((d) => ({ ...d, [fieldId]: value }));
@@ -101,6 +105,7 @@ export function FormRenderer({ form, signedIn, preview, busy, serverErrors, noti
           </div>
         );
       })}
+      {answers && renderDuplicates?.(answers)}
       {notice}
       <div className="pf-actions">
         <Button type="submit" variant="primary" busy={busy} disabled={preview} testId={preview ? 'form-preview-submit' : 'form-submit'}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '@concord/contracts';
 import { LocaleSwitch, useMe } from '../../org/index.ts';
@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../../ui/error-notice.tsx';
 import { PageSpinner } from '../../../ui/spinner.tsx';
 import { usePublicForm } from './api/get-form.ts';
 import { useSubmitForm } from './api/submit-form.ts';
+import { FormDuplicateNotice } from './form-duplicate-notice.tsx';
 import { FormRenderer } from './form-renderer.tsx';
 import { serverFieldErrors } from './form-values.ts';
 import './public-form.css';
@@ -30,6 +31,8 @@ export function PublicFormRoute() {
     const found = serverFieldErrors(form.data.fields, err.code, err.details, t('publicForm.error.required'));
     return Object.keys(found).length ? found : undefined;
   }, [submit.error, form.data, t]);
+
+  const renderDuplicates = useCallback((answers: Record<string, unknown>) => <FormDuplicateNotice token={token} answers={answers} />, [token]);
 
   let body;
   if (session.isPending || form.isPending) body = <PageSpinner label={t('common.loading')} />;
@@ -79,6 +82,7 @@ export function PublicFormRoute() {
         serverErrors={byField}
         notice={submit.error && !byField ? <ErrorNotice error={submit.error} /> : null}
         onSubmit={(answers) => submit.mutate(answers, { onSuccess: (res) => setDone(res.message) })}
+        renderDuplicates={renderDuplicates}
       />
     );
   }

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TableDto, ViewDto } from '@concord/contracts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../../ui/button.tsx';
 import { ErrorNotice } from '../../../../ui/error-notice.tsx';
 import { TextField } from '../../../../ui/text-field.tsx';
 import { useUpdateView } from '../../api/update-view.ts';
+import { DuplicateWarning } from '../../duplicates/duplicate-warning.tsx';
 import { FormRenderer } from '../../public-form/form-renderer.tsx';
 import { useCanEdit } from '../shared/use-can-edit.ts';
 import { useViewRealtime } from '../shared/use-view-realtime.ts';
@@ -34,6 +35,9 @@ export function FormDesigner({ table, view }: FormDesignerProps) {
   const preview = useMemo(() => previewForm(table, current), [table, current]);
   const change = (patch: Partial<FormSettings>) => setDraft({ ...current, ...patch });
   const readOnly = !canEdit;
+
+  // The preview warns like the real form would, from the table's own check (designers may read the table).
+  const renderDuplicates = useCallback((answers: Record<string, unknown>) => <DuplicateWarning table={table} values={answers} />, [table]);
 
   function handleSave() {
     // The token is sent back unchanged: the server only assigns one when it is missing.
@@ -107,7 +111,7 @@ export function FormDesigner({ table, view }: FormDesignerProps) {
       <section className="bv-form-preview" aria-label={t('base.views.form.preview')}>
         <p className="bv-form-preview-label muted small">{t('base.views.form.preview')}</p>
         <div className="pf-card bv-form-preview-card">
-          <FormRenderer form={preview} signedIn={current.access === 'internal'} preview />
+          <FormRenderer form={preview} signedIn={current.access === 'internal'} preview renderDuplicates={renderDuplicates} />
         </div>
       </section>
     </div>

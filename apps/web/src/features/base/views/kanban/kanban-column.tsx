@@ -6,6 +6,7 @@ import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { Button } from '../../../../ui/button.tsx';
 import { ErrorNotice } from '../../../../ui/error-notice.tsx';
 import { Spinner } from '../../../../ui/spinner.tsx';
+import { DuplicateWarning } from '../../duplicates/duplicate-warning.tsx';
 import { CHOICE_COLORS } from '../../fields/field-options.ts';
 import { pageItems, pagesTotal, useRecordPages } from '../api/view-records.ts';
 import { titleWritable, useCreateViewRecord } from '../shared/use-create-record.ts';
@@ -132,6 +133,7 @@ export function KanbanColumn(props: KanbanColumnProps) {
                 onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
               />
             )}
+            {title.trim() && <DuplicateWarning table={table} values={{ [fields.primary.id]: title, [groupField.id]: column.option }} />}
             <div className="button-row">
               <Button size="sm" type="submit" variant="primary" busy={create.isPending} testId="kanban-add-submit">
                 {t('base.views.kanban.addCard')}

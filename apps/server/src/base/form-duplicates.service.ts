@@ -1,0 +1,36 @@
+import type { DuplicateMatch } from '@concord/contracts';
+import type { Deps } from '../platform/deps.ts';
+import type { RequestContext } from '../platform/http/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { checkDuplicates, findMatches, inputTexts } from './duplicate.service.ts';
+import { findForm } from './form.service.ts';
+
+export interface FormDuplicates {
+  possible: boolean;
+  matches: DuplicateMatch[];
+  table: { baseId: string; tableId: string } | null;
+}
+
+/**
+ * Likely duplicates of a form being filled in, by the form's own fields only. Someone who may read the table (signed
+ * in, row rules applied) sees the matches like in the grid; anyone else only learns that a matching record may exist,
+ * never its title, id or reasons.
+ */
+export async function checkFormDuplicates(deps: Deps, ctx: RequestContext, token: string, answers: Record<string, unknown>): Promise<FormDuplicates> {
+  const { table, form } = await findForm(deps, ctx, token);
+  const none: FormDuplicates = { possible: false, matches: [], table: null };
+  if (!table.dedup) return none;
+  const asked = new Set(form.fields.map((f) => f.fieldId));
+  const fields = Object.fromEntries(Object.entries(answers).filter(([k]) => asked.has(k)));
+  if (Object.keys(fields).length === 0) return none;
+  if (ctx.actor?.kind === 'user') {
+    const matches = await checkDuplicates(deps, ctx, table.id, fields).catch((err: unknown) => {
+      // Not a reader of this table: fall through to the answer everyone gets.
+      if (err instanceof AppError && (err.kind === 'forbidden' || err.kind === 'not_found')) return null;
+      throw err;
+    });
+    if (matches) return { possible: matches.length > 0, matches, table: { baseId: table.baseId, tableId: table.id } };
+  }
+  const matches = await findMatches(deps.db, table, await inputTexts(deps.db, table, fields, ctx.locale));
+  return { possible: matches.length > 0, matches: [], table: null };
+}

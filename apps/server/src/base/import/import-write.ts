@@ -1,0 +1,109 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { actorIdOf, type RequestContext } from '../../platform/http/actor.ts';
+import { audit } from '../../platform/audit.ts';
+import { syncKeys } from '../duplicate-keys.ts';
+import { flagPairs } from '../duplicate.service.ts';
+import { columnSpecs } from '../field-columns.ts';
+import * as repo from '../record.repo.ts';
+import { writeHistory } from '../record-history.repo.ts';
+import { changedEvent } from '../record.service.ts';
+import { loadRelated, physicalTable, type TableMeta } from '../table-meta.ts';
+
+export interface ImportWrites {
+  created: { id: string; values: Map<string, unknown> }[];
+  /** Values merged rows bring to existing records, by record id; only fields the record has empty are written. */
+  fills: Map<string, Map<string, unknown>>;
+  pairs: Parameters<typeof flagPairs>[2];
+}
+
+/**
+ * Writes a decided import in ONE transaction: a failure leaves the table as it was. Every step is a multi-row
+ * statement (records, keys, history, fills grouped by the fields they fill), never one round trip per row.
+ */
+export async function writeImport(deps: Deps, ctx: RequestContext, table: TableMeta, w: ImportWrites): Promise<void> {
+  const actorId = actorIdOf(ctx.actor);
+  const related = await loadRelated(deps.db, table);
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertRecords(trx, table, w.created, actorId);
+    await syncKeys(trx, table, w.created, { fresh: true });
+    await writeHistory(
+      trx,
+      table.id,
+      actorId,
+      'create',
+      w.created.map((c) => ({ id: c.id, changes: {} })),
+    );
+    // Existing records only gain values in fields they have empty.
+    const existing = await repo.findByIds(trx, table, related, table.fields, [...w.fills.keys()], { lock: true });
+    const updates: { id: string; values: Map<string, unknown> }[] = [];
+    for (const rec of existing) {
+      const add = new Map([...w.fills.get(rec.id)!].filter(([k]) => isEmpty(rec.values[k])));
+      if (add.size) updates.push({ id: rec.id, values: add });
+    }
+    await fillRecords(trx, table, updates, actorId);
+    await syncKeys(trx, table, updates);
+    await writeHistory(
+      trx,
+      table.id,
+      actorId,
+      'update',
+      updates.map((u) => ({ id: u.id, changes: Object.fromEntries([...u.values].map(([k, v]) => [k, { old: null, new: v }])) })),
+    );
+    await flagPairs(trx, table.id, w.pairs);
+    const now = deps.clock.now();
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'created',
+      w.created.map((c) => c.id),
+      now,
+    );
+    await changedEvent(
+      trx,
+      ctx,
+      table,
+      'updated',
+      updates.map((u) => u.id),
+      now,
+    );
+    await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: w.created.length, merged: updates.length, flagged: w.pairs.length });
+  });
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Sets the given fields of existing records, one UPDATE … FROM (VALUES …) per group of records filling the same
+ * fields (and per chunk under PostgreSQL's parameter limit), bumping version and updated_* like a single update.
+ */
+async function fillRecords(trx: Db, table: TableMeta, updates: { id: string; values: Map<string, unknown> }[], actorId: string | null): Promise<void> {
+  const groups = new Map<string, { fields: string[]; rows: typeof updates }>();
+  for (const u of updates) {
+    const fields = [...u.values.keys()].filter((f) => columnSpecs[table.byId.get(f)!.type].sqlType).sort();
+    if (fields.length === 0) continue;
+    const key = fields.join(',');
+    const g = groups.get(key) ?? { fields, rows: [] };
+    g.rows.push(u);
+    groups.set(key, g);
+  }
+  for (const { fields, rows } of groups.values()) {
+    const types = fields.map((f) => sql.raw(columnSpecs[table.byId.get(f)!.type].sqlType!));
+    const chunk = Math.floor(60_000 / (fields.length + 1));
+    const sets = sql.join([
+      ...fields.map((f) => sql`${sql.id(f)} = v.${sql.id(f)}`),
+      sql`version = t.version + 1`,
+      sql`updated_at = now()`,
+      sql`updated_by = ${actorId}`,
+    ]);
+    const names = sql.join([sql.id('id'), ...fields.map((f) => sql.id(f))]);
+    for (let i = 0; i < rows.length; i += chunk) {
+      const values: RawBuilder<unknown>[] = rows
+        .slice(i, i + chunk)
+        .map((r) => sql`(${sql.join([sql`${r.id}::text`, ...fields.map((f, j) => sql`${r.values.get(f)}::${types[j]!}`)])})`);
+      await sql`update ${physicalTable(table.id)} t set ${sets} from (values ${sql.join(values)}) as v(${names}) where t.id = v.id`.execute(trx);
+    }
+  }
+}
