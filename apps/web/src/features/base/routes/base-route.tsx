@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../ui/error-notice.tsx';
 import { PageSpinner } from '../../../ui/spinner.tsx';
 import { useBase } from '../api/get-base.ts';
 import { TableTabs } from '../components/table-tabs.tsx';
+import { DashboardTabs } from '../dashboards/components/dashboard-tabs.tsx';
 import { ToastProvider } from '../components/toast.tsx';
 import { TablePresence } from '../presence/table-presence.tsx';
 import { BaseSettingsButton } from '../settings/components/base-settings-button.tsx';
@@ -12,7 +13,7 @@ import '../base.css';
 /** A base: its name, the table tabs, and the open table below. */
 export function BaseRoute() {
   const t = useT();
-  const { baseId = '', tableId } = useParams();
+  const { baseId = '', tableId, dashboardId } = useParams();
   const base = useBase(baseId);
   if (base.isPending) return <PageSpinner label={t('common.loading')} />;
   if (base.error) return <ErrorNotice error={base.error} onRetry={() => void base.refetch()} />;
@@ -26,6 +27,7 @@ export function BaseRoute() {
           </Link>
           <h1 className="base-title">{base.data.name}</h1>
           <TableTabs base={base.data} activeTableId={tableId} canEdit={canEdit} />
+          <DashboardTabs baseId={baseId} activeDashboardId={dashboardId} canEdit={canEdit} />
           <div className="base-head-side">
             {tableId && <TablePresence tableId={tableId} />}
             <BaseSettingsButton base={base.data} tableId={tableId} />
