@@ -5,6 +5,7 @@ import { migrate } from './platform/db/migrator.ts';
 import { systemClock } from './platform/clock.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { createApp } from './app.ts';
+import { seedCrmDemo } from './crm/index.ts';
 import { ensureAdminFromConfig, isDirectoryEmpty, seedDemoCompany } from './org/index.ts';
 
 async function main(): Promise<void> {
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
     if (await isDirectoryEmpty(deps)) {
       const r = await seedDemoCompany(deps, null);
       app.log.info(r, 'demo company seeded');
-    } else app.log.info('--demo ignored: the directory already has people');
+    } else app.log.info('--demo: the directory already has people, the demo company is not added');
+    // The CRM belongs to the first administrator; on a first run without one, `npx concord demo` adds it later.
+    await seedCrmDemo(deps, null).then(
+      (crm) => app.log.info(crm, crm.created ? 'demo CRM seeded' : 'demo CRM already present'),
+      (err: unknown) => app.log.warn({ err }, 'demo CRM not seeded'),
+    );
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

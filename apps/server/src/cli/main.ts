@@ -9,8 +9,9 @@ import { tokenCommands } from './token.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { healthCommand } from './health.command.ts';
 import { importCommand } from './import.command.ts';
+import { crmCommands } from './crm.command.ts';
 
-export const COMMANDS: readonly Command[] = [...appCommands, ...tokenCommands, demoCommand, healthCommand, importCommand];
+export const COMMANDS: readonly Command[] = [...appCommands, ...tokenCommands, demoCommand, healthCommand, importCommand, ...crmCommands];
 
 process.exitCode = await runCli(COMMANDS, process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -31,3 +31,4 @@ export {
   type PersonMatch,
   type PersonRef,
 } from './directory-lookup.ts';
+export { findDepartmentsByName, firstAdministrator, type NamedDepartment } from './department-members.ts';

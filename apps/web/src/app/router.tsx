@@ -1,8 +1,9 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
 import { DirectoryRoute, LoginRoute, SessionLocaleEffect, SetupRoute, loadAdminRoutes } from '../features/org/index.ts';
-import { loadBaseRoutes, loadPublicFormRoute } from '../features/base/index.ts';
+import { loadBaseRoutes, loadDashboardRoute, loadPublicFormRoute } from '../features/base/index.ts';
 import { NotificationSettingsRoute, RecordLinkRoute } from '../features/notify/index.ts';
+import { CrmRoute } from '../features/crm/index.ts';
 import { useT } from '../lib/i18n/i18n.tsx';
 import { PageSpinner } from '../ui/spinner.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -62,12 +63,13 @@ export const router = createBrowserRouter([
                 lazy: basePage((m) => m.BaseRoute),
                 children: [
                   { index: true, lazy: basePage((m) => m.BaseIndexRoute) },
+                  { path: 'dashboards/:dashboardId', lazy: async () => ({ Component: (await loadDashboardRoute()).DashboardRoute }) },
                   { path: ':tableId', lazy: basePage((m) => m.TableRoute), children: [{ path: ':recordId', lazy: basePage((m) => m.RecordRoute) }] },
                 ],
               },
               { path: 'settings/notifications', element: <NotificationSettingsRoute /> },
               { path: 'inbox/record/:tableId/:recordId', element: <RecordLinkRoute /> },
-              { path: 'crm', element: <ComingSoonPage module="crm" /> },
+              { path: 'crm', element: <CrmRoute /> },
               { path: 'hire', element: <ComingSoonPage module="hire" /> },
               { path: 'okr', element: <ComingSoonPage module="okr" /> },
               {
