@@ -15,11 +15,12 @@ import { AppError } from './platform/errors.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { wsRoutes } from './platform/realtime/ws.routes.ts';
 import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
-import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startWebhookWorker } from './base/index.ts';
+import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startAutomationWorker, startWebhookWorker } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 import { startOutboxConsumers, type OutboxConsumer } from './platform/outbox-consumer.ts';
 import { startOutboxPruner } from './platform/outbox-prune.ts';
 import { notifyConsumer, notifyRoutes } from './notify/index.ts';
+import { crmRoutes } from './crm/index.ts';
 
 /** Every slice's in-process subscriber to domain events; tests run them with `drainOutbox(deps, OUTBOX_CONSUMERS)`. */
 export const OUTBOX_CONSUMERS: readonly OutboxConsumer[] = [notifyConsumer];
@@ -80,6 +81,7 @@ export async function createApp(
   await baseRoutes(app, deps);
   await baseOpenApiRoutes(app, deps);
   await notifyRoutes(app, deps);
+  await crmRoutes(app, deps);
   app.get('/api/v1/health', async () => ({ ok: true, db: deps.handle.kind, instanceId: deps.instanceId }));
 
   // Each slice decides who may listen to its rooms.
@@ -89,6 +91,8 @@ export async function createApp(
   if (options.workers !== false) {
     const stopWebhooks = startWebhookWorker(deps);
     app.addHook('onClose', async () => stopWebhooks());
+    const stopAutomations = startAutomationWorker(deps);
+    app.addHook('onClose', async () => stopAutomations());
     const stopConsumers = await startOutboxConsumers(deps, OUTBOX_CONSUMERS);
     app.addHook('onClose', async () => stopConsumers());
     const stopPruner = startOutboxPruner(deps);

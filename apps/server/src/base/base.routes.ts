@@ -6,6 +6,7 @@ import { AppError } from '../platform/errors.ts';
 import * as bases from './base.service.ts';
 import * as tables from './table.service.ts';
 import * as records from './record.service.ts';
+import * as groups from './record-groups.service.ts';
 import * as fieldChange from './field-change.service.ts';
 import * as views from './view.service.ts';
 import * as comments from './comment.service.ts';
@@ -13,6 +14,7 @@ import * as members from './member.service.ts';
 import * as rules from './rules.service.ts';
 import * as webhooks from './webhook.service.ts';
 import * as forms from './form.service.ts';
+import * as formDuplicates from './form-duplicates.service.ts';
 import * as files from './attachment.service.ts';
 import * as duplicates from './duplicate.service.ts';
 import * as review from './duplicate-review.service.ts';
@@ -21,6 +23,8 @@ import * as tableImport from './import/import.service.ts';
 import { exportCsv, exportXlsx } from './export.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { automationRoutes } from './automation/automation.routes.ts';
 
 /** /api/v1/base: bases, tables, fields and records for the web app and scripts. */
 export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -44,6 +48,7 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.listWebhookDeliveries, async ({ params, req }) => ({ items: await webhooks.listDeliveries(deps, req.ctx, params.webhookId) }));
   route(app, c.getForm, async ({ params, req }) => forms.getForm(deps, req.ctx, params.token));
   route(app, c.submitForm, async ({ params, body, req }) => forms.submitForm(deps, req.ctx, params.token, body.fields));
+  route(app, c.checkFormDuplicates, async ({ params, body, req }) => formDuplicates.checkFormDuplicates(deps, req.ctx, params.token, body.fields));
   route(app, c.uploadAttachment, async ({ params, query, raw, req }) => files.uploadAttachment(deps, req.ctx, params.tableId, query.filename, raw));
   // Downloads stream bytes, so this one route sits outside the JSON contract helper.
   app.get('/api/v1/base/files/:token', async (req, reply) => {
@@ -108,6 +113,7 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   route(app, c.listComments, async ({ params, req }) => ({ items: await comments.listComments(deps, req.ctx, params.tableId, params.recordId) }));
   route(app, c.addComment, async ({ params, body, req }) => comments.addComment(deps, req.ctx, params.tableId, params.recordId, body));
   route(app, c.queryRecords, async ({ params, body, req }) => records.queryRecords(deps, req.ctx, params.tableId, body));
+  route(app, c.queryRecordGroups, async ({ params, body, req }) => groups.queryGroups(deps, req.ctx, params.tableId, body));
   route(app, c.getRecord, async ({ params, req }) => {
     const [rec] = await records.getRecords(deps, req.ctx, params.tableId, [params.recordId]);
     if (!rec) throw records.recordNotFound(params.recordId);
@@ -124,4 +130,6 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   }));
   route(app, c.updateRecords, async ({ params, body, req }) => ({ items: await records.updateRecords(deps, req.ctx, params.tableId, body.records) }));
   route(app, c.deleteRecords, async ({ params, body, req }) => ({ deleted: await records.deleteRecords(deps, req.ctx, params.tableId, body.ids) }));
+  await dashboardRoutes(app, deps);
+  await automationRoutes(app, deps);
 }

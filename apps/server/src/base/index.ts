@@ -13,8 +13,23 @@ export { queryRecords, getRecords, createRecords, updateRecords, deleteRecords }
 export { previewFieldChange, updateField } from './field-change.service.ts';
 export { createView, updateView, deleteView } from './view.service.ts';
 export { cellText } from './cell-text.ts';
-export { customerRuleTemplate } from './dedup/index.ts';
+export { customerRuleTemplate, withCheckChar } from './dedup/index.ts';
+export { setRule as setDedupRule } from './duplicate.service.ts';
 export { startWebhookWorker, deliverDue, signPayload } from './webhook.service.ts';
 export { undoLastChange } from './record.service.ts';
 export { addComment, listComments } from './comment.service.ts';
 export { loadTable, toTableDto, type TableMeta } from './table-meta.ts';
+export {
+  createDashboard,
+  addWidget,
+  updateWidget,
+  deleteWidget,
+  getDashboard,
+  listDashboards,
+  updateDashboard,
+  deleteDashboard,
+  dashboardData,
+} from './dashboard/dashboard.service.ts';
+export { backdateRecords, linkRecordsInBulk } from './record-seed.ts';
+export { createAutomation, listAutomations, updateAutomation } from './automation/automation.service.ts';
+export { startAutomationWorker, runDueAutomations } from './automation/automation-runs.ts';

@@ -3,6 +3,10 @@ import { notifyEn } from './notify-en.ts';
 import { baseEn } from './base-en.ts';
 import { baseViewsEn } from './base-views-en.ts';
 import { baseDedupEn } from './base-dedup-en.ts';
+import { baseAutomationsEn } from './base-automations-en.ts';
+import { baseGridEn } from './base-grid-en.ts';
+import { baseDashboardEn } from './base-dashboard-en.ts';
+import { crmEn } from './crm-en.ts';
 
 /** English UI strings: the source of every message key. `{name}` marks a value filled in by `t(key, vars)`. */
 export const en = {
@@ -221,6 +225,10 @@ export const en = {
   ...baseSettingsEn,
   ...notifyEn,
   ...baseDedupEn,
+  ...baseAutomationsEn,
+  ...baseGridEn,
+  ...baseDashboardEn,
+  ...crmEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

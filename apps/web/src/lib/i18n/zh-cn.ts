@@ -3,6 +3,10 @@ import { notifyZhCN } from './notify-zh-cn.ts';
 import { baseZhCN } from './base-zh-cn.ts';
 import { baseViewsZhCN } from './base-views-zh-cn.ts';
 import { baseDedupZhCN } from './base-dedup-zh-cn.ts';
+import { baseAutomationsZhCN } from './base-automations-zh-cn.ts';
+import { baseGridZhCN } from './base-grid-zh-cn.ts';
+import { baseDashboardZhCN } from './base-dashboard-zh-cn.ts';
+import { crmZhCN } from './crm-zh-cn.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文界面文案；键与 en.ts 一一对应（缺键即编译错误）。 */
@@ -220,4 +224,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...baseSettingsZhCN,
   ...notifyZhCN,
   ...baseDedupZhCN,
+  ...baseAutomationsZhCN,
+  ...baseGridZhCN,
+  ...baseDashboardZhCN,
+  ...crmZhCN,
 };

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router-dom';
-import type { BaseDto, FieldDto, TableDto, ViewDto } from '@concord/contracts';
+import { MAX_RECORD_GROUPS, type BaseDto, type FieldDto, type TableDto, type ViewDto } from '@concord/contracts';
 import { f } from '@concord/table-engine';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useRecordCache } from '../hooks/use-record-cache.ts';
 import { useRecordWriter, type RecordWriter } from '../hooks/use-record-writer.ts';
 import { useTableRealtime } from '../hooks/use-table-realtime.ts';
+import { useGroupRefresh } from '../hooks/use-group-refresh.ts';
+import { useRecordGroups } from '../api/query-record-groups.ts';
 import { useViewDraft } from '../hooks/use-view-draft.ts';
 import { defaultCondition, effectiveFilter, rootGroup } from '../utils/filter-tree.ts';
 import { orderedFields } from '../utils/grid-layout.ts';
@@ -19,6 +21,7 @@ import { useToast } from './toast.tsx';
 import { Toolbar, type ToolbarPanel } from './toolbar/toolbar.tsx';
 import { TableDataActions } from '../duplicates/table-data-actions.tsx';
 import { useGridDuplicateWatch } from '../duplicates/use-grid-duplicate-watch.tsx';
+import { AutomationsButton } from '../automations/automations-button.tsx';
 
 /** What the expanded-record route (rendered in the workspace's outlet) reads. */
 export interface WorkspaceOutlet {
@@ -52,10 +55,14 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
     (err: unknown) => toast(t('base.grid.loadFailed', { message: err instanceof Error ? err.message : String(err) }), 'error'),
     [toast, t],
   );
-  const cache = useRecordCache({ tableId: table.id, viewId: view.id, filter, sort: config.sort }, onLoadError);
-  const writer = useRecordWriter(table.id, cache);
+  // A grouping field may be hidden from me or deleted since the view was saved: group by the others.
+  const groupBy = useMemo(() => config.groupBy.filter((g) => table.fields.some((x) => x.id === g.fieldId)), [config.groupBy, table.fields]);
+  const cache = useRecordCache({ tableId: table.id, viewId: view.id, filter, sort: config.sort, groupBy }, onLoadError);
+  const writer = useGroupRefresh(useRecordWriter(table.id, cache), cache, groupBy);
+  const groups = useRecordGroups({ tableId: table.id, viewId: view.id, filter, groupBy }, cache.resets);
+  const groupRows = groupBy.length > 0 && groups.data && !groups.data.truncated ? groups.data.groups : null;
   const duplicates = useGridDuplicateWatch(table, writer);
-  const rowsCanMove = filter !== null || config.sort.length > 0;
+  const rowsCanMove = filter !== null || config.sort.length > 0 || groupBy.length > 0;
   useTableRealtime(base.id, table.id, cache, writer, rowsCanMove);
   const [panel, setPanel] = useState<ToolbarPanel | null>(null);
   const [fieldMenu, setFieldMenu] = useState<{ field: FieldDto; anchor: PopoverAnchor } | null>(null);
@@ -90,8 +97,18 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
         panel={panel}
         onPanel={setPanel}
         onUndo={() => void writer.undo()}
-        extra={<TableDataActions table={table} viewId={view.id} canEdit={canEdit} tablePath={tablePath} onChanged={() => cache.refresh('all')} />}
+        extra={
+          <>
+            <TableDataActions table={table} viewId={view.id} canEdit={canEdit} tablePath={tablePath} onChanged={() => cache.refresh('all')} />
+            {canEdit && <AutomationsButton table={table} />}
+          </>
+        }
       />
+      {groupBy.length > 0 && groups.data?.truncated && (
+        <div className="grid-group-notice" data-testid="group-too-many">
+          {t('base.group.tooMany', { n: MAX_RECORD_GROUPS.toLocaleString() })}
+        </div>
+      )}
       <div className="table-main">
         <Grid
           table={table}
@@ -100,6 +117,7 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
           writer={duplicates.writer}
           canEdit={canEdit}
           rowsCanMove={rowsCanMove}
+          groups={groupRows}
           onOpenRecord={(id) => navigate({ pathname: `${tablePath}/${id}`, search: window.location.search })}
           onResizeColumn={(fieldId, width) => draft.saveLayout({ columnWidths: { ...config.columnWidths, [fieldId]: width } })}
           onMoveColumn={(fieldId, before) =>
