@@ -1,30 +1,19 @@
 import ExcelJS from 'exceljs';
 import type { Deps } from '../platform/deps.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
-import { AppError } from '../platform/errors.ts';
 import { cellText } from './cell-text.ts';
 import { columnSpecs } from './field-columns.ts';
-import { filterToSql } from './filter-to-sql.ts';
 import * as repo from './record.repo.ts';
-import { tableAccess } from './table-access.ts';
-import { loadRelated, loadTable } from './table-meta.ts';
+import { readScope } from './read-scope.ts';
 
 const PAGE = 5000;
 
 /** A view's rows as text: its filter, sort, field order and hidden fields; header = field names. */
 async function viewRows(deps: Deps, ctx: RequestContext, tableId: string, viewId?: string): Promise<{ name: string; header: string[]; rows: string[][] }> {
-  const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
-  const view = viewId ? table.views.find((v) => v.id === viewId) : table.views[0];
-  if (viewId && !view) throw new AppError('not_found', 'base.view.not_found', { en: `View ${viewId} not found`, zh: `视图 ${viewId} 不存在` });
-  const related = await loadRelated(deps.db, table);
+  const { table, access, related, view, where } = await readScope(deps, ctx, tableId, { viewId, firstViewByDefault: true });
   const order = view?.config.fieldOrder ?? [];
   const rank = (id: string) => (order.indexOf(id) < 0 ? order.length + table.fields.findIndex((f) => f.id === id) : order.indexOf(id));
   const fields = table.fields.filter((f) => !access.hidden.has(f.id) && !view?.config.hiddenFieldIds.includes(f.id)).sort((a, b) => rank(a.id) - rank(b.id));
-  const filter = view?.config.filter
-    ? filterToSql(view.config.filter, { table, related, now: deps.clock.now(), userId: ctx.actor?.kind === 'user' ? ctx.actor.userId : null })
-    : null;
-  const where = access.rows && filter ? repo.and(access.rows, filter) : (access.rows ?? filter);
   const rows: string[][] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await repo.findPage(deps.db, table, related, fields, { where, sort: view?.config.sort ?? [], offset, limit: PAGE, withTotal: false });

@@ -6,17 +6,18 @@ import { actorIdOf, type RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { publish } from '../platform/events.ts';
-import type { RawBuilder } from 'kysely';
-import { assertWritable, tableAccess } from './table-access.ts';
-import { filterToSql } from './filter-to-sql.ts';
+import { assertWritable, tableAccess, type TableAccess } from './table-access.ts';
+import { resolveGroupBy } from './record-groups.service.ts';
 import * as repo from './record.repo.ts';
 import { convertInputs, toApiValues } from './record-values.ts';
 import { columnSpecs } from './field-columns.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { dropKeys, syncKeys } from './duplicate-keys.ts';
 import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
-import { loadRelated, loadTable, withoutFields, type TableMeta } from './table-meta.ts';
+import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
+import { queueAutomationRuns } from './automation/automation-capture.ts';
+import { readScope } from './read-scope.ts';
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -39,6 +40,7 @@ export interface RecordQuery {
   viewId?: string;
   filter?: FilterNode | null;
   sort?: SortSpec[];
+  groupBy?: SortSpec[];
   offset: number;
   limit: number;
   fieldIds?: string[];
@@ -52,18 +54,7 @@ export async function queryRecords(
   tableId: string,
   q: RecordQuery,
 ): Promise<{ items: RecordDto[]; total: number; offset: number }> {
-  const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
-  const view = q.viewId ? table.views.find((v) => v.id === q.viewId) : undefined;
-  if (q.viewId && !view)
-    throw new AppError('not_found', 'base.view.not_found', { en: `View ${q.viewId} not found`, zh: `视图 ${q.viewId} 不存在` }, { feishuCode: 1254000 });
-  const related = await loadRelated(deps.db, table);
-  const filter = q.filter !== undefined ? q.filter : (view?.config.filter ?? null);
-  const visibleTable = access.hidden.size ? withoutFields(table, access.hidden) : table;
-  const filterSql = filter
-    ? filterToSql(filter, { table: visibleTable, related, now: deps.clock.now(), userId: ctx.actor?.kind === 'user' ? ctx.actor.userId : null })
-    : null;
-  const where = both(access.rows, filterSql);
+  const { table, visible: visibleTable, related, view, where } = await readScope(deps, ctx, tableId, q);
   const fields = visibleTable.fields.filter((f) => !q.fieldIds || q.fieldIds.includes(f.id));
   const sort = q.sort ?? view?.config.sort ?? [];
   for (const s of sort)
@@ -74,22 +65,47 @@ export async function queryRecords(
         { en: `Unknown sort field ${s.fieldId}`, zh: `排序字段 ${s.fieldId} 不存在` },
         { feishuCode: 1254016 },
       );
-  const page = await repo.findPage(deps.db, table, related, fields, { where, sort, offset: q.offset, limit: q.limit, withTotal: q.withTotal !== false });
+  const groupBy = resolveGroupBy(visibleTable, q.groupBy, view?.config.groupBy);
+  const page = await repo.findPage(deps.db, table, related, fields, {
+    where,
+    sort,
+    groupBy,
+    offset: q.offset,
+    limit: q.limit,
+    withTotal: q.withTotal !== false,
+  });
   return { items: await toDtos(deps.db, fields, page.rows), total: page.total, offset: q.offset };
 }
 
 export async function getRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'read');
-  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
-  const rows = await repo.findByIds(deps.db, table, await loadRelated(deps.db, table), fields, ids, { visible: access.rows });
-  return toDtos(deps.db, fields, rows);
+  return recordsAsSeen(deps.db, table, await tableAccess(deps.db, ctx.actor, table, 'read'), ids);
 }
 
-/** Announces changed records (webhooks and live clients) in the writing transaction; nothing when `ids` is empty. */
-export async function changedEvent(trx: Db, ctx: RequestContext, table: TableMeta, change: 'created' | 'updated' | 'deleted', ids: string[], now: Date) {
+/** Records as someone with `access` sees them; writes answer with this, reusing the metadata and access they checked. */
+async function recordsAsSeen(db: Db, table: TableMeta, access: TableAccess, ids: string[]): Promise<RecordDto[]> {
+  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
+  const rows = await repo.findByIds(db, table, await loadRelated(db, table), fields, ids, { visible: access.rows });
+  return toDtos(db, fields, rows);
+}
+
+/**
+ * Announces changed records (webhooks, automations and live clients) in the writing transaction; nothing when `ids` is
+ * empty. `changes` (per record, as in the history) lets field-change automations fire; without it only those that
+ * need no field detail can.
+ */
+export async function changedEvent(
+  trx: Db,
+  ctx: RequestContext,
+  table: TableMeta,
+  change: 'created' | 'updated' | 'deleted',
+  ids: string[],
+  now: Date,
+  changes?: readonly { id: string; changes: Changes }[],
+) {
   if (ids.length === 0) return;
   await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx.actor), now);
+  await queueAutomationRuns(trx, ctx, table, change, ids, now, changes);
   await publish(trx, [`table:${table.id}`], {
     type: 'base.records.changed',
     tableId: table.id,
@@ -97,6 +113,13 @@ export async function changedEvent(trx: Db, ctx: RequestContext, table: TableMet
     recordIds: ids.slice(0, 1000),
     actorId: actorIdOf(ctx.actor),
   });
+}
+
+/** A new record's values as changes from empty, so "field changed to X" also fires when a record starts as X. */
+function createdChanges(r: { id: string; values: Map<string, unknown>; links: Map<string, string[]> }): { id: string; changes: Changes } {
+  const changes: Changes = {};
+  for (const [k, v] of [...r.values, ...r.links]) if (v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = { old: null, new: v };
+  return { id: r.id, changes };
 }
 
 function linkReverse(table: TableMeta, fieldId: string): string | null {
@@ -140,7 +163,7 @@ export async function createRecords(
       );
   }
   const ids = await insertRecords(deps, ctx, table, inputs, flag);
-  return getRecords(deps, ctx, tableId, ids);
+  return recordsAsSeen(deps.db, table, access, ids);
 }
 
 /**
@@ -171,7 +194,7 @@ export async function insertRecords(
       'create',
       ids.map((id) => ({ id, changes: {} })),
     );
-    await changedEvent(trx, ctx, table, 'created', ids, deps.clock.now());
+    await changedEvent(trx, ctx, table, 'created', ids, deps.clock.now(), rows.map(createdChanges));
     await also?.(trx, ids);
   });
   return ids;
@@ -232,9 +255,9 @@ export async function updateRecords(
       inputs.map((input, i) => ({ id: input.id, values: converted[i]!.values })),
     );
     await writeHistory(trx, table.id, actorId, 'update', history);
-    await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now());
+    await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now(), history);
   });
-  return getRecords(deps, ctx, tableId, ids);
+  return recordsAsSeen(deps.db, table, access, ids);
 }
 
 /** Deletes records and their links; the old values stay in the history so the deletion can be undone. */
@@ -351,6 +374,4 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
   });
 }
 
-function both(a: RawBuilder<boolean> | null, b: RawBuilder<boolean> | null): RawBuilder<boolean> | null {
-  return a && b ? repo.and(a, b) : (a ?? b);
-}
+
