@@ -26,7 +26,26 @@ export interface ReadScope {
 /** Conditions joined by AND; null when there are none. */
 export function allOf(...parts: (RawBuilder<boolean> | null | undefined)[]): RawBuilder<boolean> | null {
   const present = parts.filter((p): p is RawBuilder<boolean> => p != null);
-  return present.length === 0 ? null : sql<boolean>`(${sql.join(present.map((p) => sql`(${p})`), sql` and `)})`;
+  return present.length === 0
+    ? null
+    : sql<boolean>`(${sql.join(
+        present.map((p) => sql`(${p})`),
+        sql` and `,
+      )})`;
+}
+
+/** Sort and group specs may name only fields the actor can see in the table. */
+export function assertFieldsKnown(table: TableMeta, specs: readonly { fieldId: string }[], use: 'sort' | 'group'): void {
+  for (const { fieldId } of specs)
+    if (!table.byId.has(fieldId))
+      throw new AppError(
+        'validation',
+        `base.${use}.invalid`,
+        use === 'sort'
+          ? { en: `Unknown sort field ${fieldId}`, zh: `排序字段 ${fieldId} 不存在` }
+          : { en: `Unknown group field ${fieldId}`, zh: `分组字段 ${fieldId} 不存在` },
+        { feishuCode: 1254016 },
+      );
 }
 
 export const viewNotFound = (viewId: string) =>

@@ -7,7 +7,7 @@ import { countGroups, type GroupLeafRow } from './group-sql.ts';
 import type * as repo from './record.repo.ts';
 import { toApiValues } from './record-values.ts';
 import { physicalTable, type TableMeta } from './table-meta.ts';
-import { readScope } from './read-scope.ts';
+import { assertFieldsKnown, readScope } from './read-scope.ts';
 
 export interface GroupQuery {
   viewId?: string;
@@ -29,14 +29,7 @@ export function resolveGroupBy(table: TableMeta, given: SortSpec[] | undefined, 
 
 /** Grouping fields must be visible fields of the table, each once. */
 export function checkGroupBy(table: TableMeta, groupBy: readonly SortSpec[]): void {
-  for (const g of groupBy)
-    if (!table.byId.has(g.fieldId))
-      throw new AppError(
-        'validation',
-        'base.group.invalid',
-        { en: `Unknown group field ${g.fieldId}`, zh: `分组字段 ${g.fieldId} 不存在` },
-        { feishuCode: 1254016 },
-      );
+  assertFieldsKnown(table, groupBy, 'group');
   if (new Set(groupBy.map((g) => g.fieldId)).size !== groupBy.length)
     throw new AppError('validation', 'base.group.repeated', { en: 'A field can group only once', zh: '同一字段只能分组一次' });
 }

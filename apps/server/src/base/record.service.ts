@@ -17,7 +17,7 @@ import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
 import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 import { queueAutomationRuns } from './automation/automation-capture.ts';
-import { readScope } from './read-scope.ts';
+import { assertFieldsKnown, readScope } from './read-scope.ts';
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -57,14 +57,7 @@ export async function queryRecords(
   const { table, visible: visibleTable, related, view, where } = await readScope(deps, ctx, tableId, q);
   const fields = visibleTable.fields.filter((f) => !q.fieldIds || q.fieldIds.includes(f.id));
   const sort = q.sort ?? view?.config.sort ?? [];
-  for (const s of sort)
-    if (!visibleTable.byId.has(s.fieldId))
-      throw new AppError(
-        'validation',
-        'base.sort.invalid',
-        { en: `Unknown sort field ${s.fieldId}`, zh: `排序字段 ${s.fieldId} 不存在` },
-        { feishuCode: 1254016 },
-      );
+  assertFieldsKnown(visibleTable, sort, 'sort');
   const groupBy = resolveGroupBy(visibleTable, q.groupBy, view?.config.groupBy);
   const page = await repo.findPage(deps.db, table, related, fields, {
     where,
@@ -373,5 +366,3 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     return { undone: batch.rows.length, action: of('merge').length ? 'merge' : batch.rows[0]!.action };
   });
 }
-
-

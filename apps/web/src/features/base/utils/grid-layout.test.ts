@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDto } from '@concord/contracts';
-import { ADD_ROW_HEIGHT, MAX_CANVAS_PX, layoutColumns, offsetToReveal, orderedFields, verticalMetrics, visibleColumnRange } from './grid-layout.ts';
+import { ADD_ROW_HEIGHT, MAX_CANVAS_PX, layoutColumns, orderedFields, visibleColumnRange } from './grid-layout.ts';
+import { flatRows, offsetToRevealRow, rowMetrics } from './grid-rows.ts';
 
 const field = (id: string, isPrimary = false): FieldDto => ({ id, tableId: 't', name: id, type: 'text', options: {}, isPrimary, description: null });
 
 describe('vertical metrics', () => {
   it('is the identity while the rows fit the canvas', () => {
-    const m = verticalMetrics(1000, 33, 660, 3300);
+    const m = rowMetrics(flatRows(1000, 33), 660, 3300);
     expect(m.canvasHeight).toBe(1000 * 33 + ADD_ROW_HEIGHT);
     expect(m.firstRow).toBe(100);
     expect(m.rowTop(100)).toBe(3300);
@@ -15,17 +16,18 @@ describe('vertical metrics', () => {
   it('scales a million tall rows into the canvas and reaches the last row', () => {
     const rows = 1_000_000;
     const body = 700;
-    const end = verticalMetrics(rows, 129, body, MAX_CANVAS_PX);
+    const model = flatRows(rows, 129);
+    const end = rowMetrics(model, body, MAX_CANVAS_PX);
     expect(end.canvasHeight).toBe(MAX_CANVAS_PX);
     expect(end.lastRow).toBe(rows - 1);
     // The last row and the "+" row sit at the bottom of the scrolled canvas.
     expect(end.rowTop(rows) + ADD_ROW_HEIGHT).toBeCloseTo(MAX_CANVAS_PX, 0);
-    const middle = verticalMetrics(rows, 129, body, (MAX_CANVAS_PX - body) / 2);
+    const middle = rowMetrics(model, body, (MAX_CANVAS_PX - body) / 2);
     expect(Math.abs(middle.firstRow - rows / 2)).toBeLessThan(10);
     // Revealing a row computes a scrollTop that lands on it.
     const target = 765_432;
-    const top = middle.scrollTopFor(offsetToReveal(target, 129, body, middle.realOffset));
-    const there = verticalMetrics(rows, 129, body, top);
+    const top = middle.scrollTopFor(offsetToRevealRow(model, target, body, middle.realOffset));
+    const there = rowMetrics(model, body, top);
     expect(there.firstRow <= target && target <= there.lastRow).toBe(true);
   });
 });

@@ -104,35 +104,3 @@ export interface VerticalMetrics {
   /** The scrollTop that shows `realOffset` at the top. */
   scrollTopFor: (realOffset: number) => number;
 }
-
-/**
- * Maps scrollTop to rows. While the rows fit in MAX_CANVAS_PX this is the identity; above it the canvas is scaled and
- * rows are drawn relative to the viewport, so any row of a million is one scrollbar position away.
- */
-export function verticalMetrics(total: number, rowHeight: number, bodyHeight: number, scrollTop: number): VerticalMetrics {
-  const realContent = total * rowHeight + ADD_ROW_HEIGHT;
-  const canvasHeight = Math.min(realContent, MAX_CANVAS_PX);
-  const maxScroll = Math.max(0, canvasHeight - bodyHeight);
-  const realMax = Math.max(0, realContent - bodyHeight);
-  const ratio = maxScroll > 0 ? realMax / maxScroll : 1;
-  const clampedTop = Math.min(Math.max(0, scrollTop), maxScroll);
-  const realOffset = clampedTop * ratio;
-  const firstRow = Math.max(0, Math.floor(realOffset / rowHeight));
-  const lastRow = Math.max(firstRow, Math.min(total - 1, Math.ceil((realOffset + bodyHeight) / rowHeight)));
-  return {
-    canvasHeight,
-    realOffset,
-    firstRow,
-    lastRow,
-    rowTop: (index) => clampedTop + index * rowHeight - realOffset,
-    scrollTopFor: (offset) => Math.min(maxScroll, Math.max(0, offset / ratio)),
-  };
-}
-
-/** The real offset that brings a row fully into view (unchanged when it already is). */
-export function offsetToReveal(index: number, rowHeight: number, bodyHeight: number, realOffset: number): number {
-  const top = index * rowHeight;
-  if (top < realOffset) return top;
-  if (top + rowHeight > realOffset + bodyHeight) return top + rowHeight - bodyHeight;
-  return realOffset;
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordGroupDto } from '@concord/contracts';
-import { GROUP_HEADER_HEIGHT, flatRows, groupedRows, rowMetrics } from './grid-rows.ts';
-import { verticalMetrics } from './grid-layout.ts';
+import { GROUP_HEADER_HEIGHT, groupedRows } from './grid-rows.ts';
 
 const g = (depth: number, key: string, count: number, start: number): RecordGroupDto => ({ depth, key, fieldId: `f${depth}`, value: key, count, start });
 // 北京 (线索 ×2, 赢单 ×3), 上海 (线索 ×1)
@@ -49,18 +48,5 @@ describe('grid rows', () => {
       { first: 2, last: 4 },
       { first: 5, last: 5 },
     ]);
-  });
-
-  it('measures flat rows like the plain grid does, a million rows included', () => {
-    for (const [total, top] of [
-      [100, 500],
-      [1_000_000, 7_000_000],
-    ] as const) {
-      const a = verticalMetrics(total, R, 600, top);
-      const b = rowMetrics(flatRows(total, R), 600, top);
-      expect(b.canvasHeight).toBe(a.canvasHeight);
-      expect(b.firstRow).toBe(a.firstRow);
-      expect(b.rowTop(b.firstRow)).toBeCloseTo(a.rowTop(a.firstRow));
-    }
   });
 });

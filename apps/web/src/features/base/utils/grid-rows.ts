@@ -167,7 +167,7 @@ export function groupedRows(groups: readonly RecordGroupDto[], collapsed: Readon
 }
 
 /**
- * Maps scrollTop to display rows for any row model (the grouped counterpart of `verticalMetrics`): identity while the
+ * Maps scrollTop to display rows for any row model (flat or grouped): identity while the
  * rows fit in MAX_CANVAS_PX, a scaled scrollbar beyond, with rows drawn relative to the viewport.
  */
 export function rowMetrics(model: RowModel, bodyHeight: number, scrollTop: number): VerticalMetrics {
