@@ -50,6 +50,18 @@ describe('duplicate warnings on forms', () => {
     expect(other.possible).toBe(false);
   });
 
+  it('slows down an outsider who checks one form over and over', async () => {
+    const token = await formToken('public');
+    const visitor = t.anon();
+    const check = (i: number) =>
+      visitor.call(c.checkFormDuplicates, { params: { token }, body: { fields: { [fid('手机')]: `1380013${String(i).padStart(4, '0')}` } } });
+    for (let i = 0; i < 120; i++) await check(i);
+    const refused = await apiError(check(120));
+    expect([refused.status, refused.code]).toEqual([429, 'base.form.too_many_checks']);
+    // Readers of the table are not counted.
+    expect((await t.admin.call(c.checkFormDuplicates, { params: { token }, body: { fields: { [fid('手机')]: '13800138000' } } })).possible).toBe(true);
+  });
+
   it('shows matches with reasons and where they live to a signed-in reader of the table', async () => {
     const token = await formToken('internal');
     const res = await t.admin.call(c.checkFormDuplicates, {

@@ -4,6 +4,10 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { checkDuplicates, findMatches, inputTexts } from './duplicate.service.ts';
 import { findForm } from './form.service.ts';
+import { RateWindow } from '../platform/rate-window.ts';
+
+/** Checks per address and form for people who may not read the table: plenty for typing a few forms, little for probing. */
+const OUTSIDER_CHECKS = new RateWindow(120, 10 * 60_000);
 
 export interface FormDuplicates {
   possible: boolean;
@@ -30,6 +34,13 @@ export async function checkFormDuplicates(deps: Deps, ctx: RequestContext, token
       throw err;
     });
     if (matches) return { possible: matches.length > 0, matches, table: { baseId: table.baseId, tableId: table.id } };
+  }
+  // Outsiders learn only yes/no, but enough yes/no answers would tell them which phones or companies are customers.
+  if (!OUTSIDER_CHECKS.take(`${ctx.ip}:${token}`, deps.clock.now())) {
+    throw new AppError('rate_limited', 'base.form.too_many_checks', {
+      en: 'Too many duplicate checks from this address; try again in a few minutes',
+      zh: '查重请求过于频繁，请几分钟后再试',
+    });
   }
   const matches = await findMatches(deps.db, table, await inputTexts(deps.db, table, fields, ctx.locale));
   return { possible: matches.length > 0, matches: [], table: null };
