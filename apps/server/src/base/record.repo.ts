@@ -123,12 +123,30 @@ export async function insertRecords(db: Db, table: TableMeta, rows: { id: string
 }
 
 async function adjustCount(db: Db, tableId: string, delta: number): Promise<void> {
-  if (delta !== 0)
-    await db
-      .updateTable('base_tables')
-      .set((eb) => ({ record_count: eb('record_count', '+', delta) }))
-      .where('id', '=', tableId)
-      .execute();
+  if (delta === 0) return;
+  const row = await db
+    .updateTable('base_tables')
+    .set((eb) => ({ record_count: eb('record_count', '+', delta) }))
+    .where('id', '=', tableId)
+    .returning('record_count')
+    .executeTakeFirst();
+  if (row && delta > 0 && crossesPowerOfTwo(Number(row.record_count) - delta, Number(row.record_count))) await refreshStatistics(db, tableId);
+}
+
+/** From 1,024 records on, each doubling of a table: about ten times in its life up to a million rows. */
+export function crossesPowerOfTwo(before: number, after: number): boolean {
+  if (after < 1024) return false;
+  return Math.floor(Math.log2(Math.max(before, 1))) < Math.floor(Math.log2(after));
+}
+
+/**
+ * Planner statistics for a grown table and its duplicate keys. PGlite never analyzes on its own and PostgreSQL lags a
+ * fast-growing table; with statistics from when the table was small, the planner picks plans that read the whole table
+ * (deleting one record's keys scanned every key row of the table).
+ */
+async function refreshStatistics(db: Db, tableId: string): Promise<void> {
+  await sql`analyze ${physicalTable(tableId)}`.execute(db);
+  await sql`analyze base_dedup_keys`.execute(db);
 }
 
 /** Parameters carry an explicit type so PostgreSQL never has to guess (arrays, jsonb, numerics). */
