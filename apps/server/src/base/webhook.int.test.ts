@@ -1,37 +1,23 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { startWebhookReceiver, type ReceivedHook } from '../../test/webhook-receiver.ts';
 import { deliverDue, signPayload } from './webhook.service.ts';
 
 let t: TestApp;
 let now = new Date('2026-11-24T08:00:00Z');
-let receiver: http.Server;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let url = '';
-const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-let failNext = 0;
+let received: ReceivedHook[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({ clock: { now: () => now } });
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      if (failNext > 0) {
-        failNext--;
-        res.statusCode = 500;
-        return res.end('boom');
-      }
-      received.push({ headers: req.headers, body });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver(500);
+  url = receiver.url;
+  received = receiver.received;
 });
 afterAll(async () => {
-  receiver.close();
+  await receiver.close();
   await t.close();
 });
 
@@ -44,7 +30,7 @@ describe('webhooks', () => {
       .items;
     await t.admin.call(c.updateRecords, { params: { tableId: table.id }, body: { records: [{ id: rec!.id, fields: { [table.primaryFieldId]: '乙' } }] } }); // not subscribed
 
-    failNext = 1;
+    receiver.failNext(1);
     expect(await deliverDue(t.deps)).toBe(1);
     expect(received).toHaveLength(0);
     let log = await t.admin.call(c.listWebhookDeliveries, { params: { webhookId: hook.id } });

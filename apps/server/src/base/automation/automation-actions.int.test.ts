@@ -1,20 +1,19 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
 import { signPayload } from '../webhook.service.ts';
 import { crmFixture, runAll, type CrmFixture } from './automation-test-setup.ts';
+import { startWebhookReceiver, type ReceivedHook } from '../../../test/webhook-receiver.ts';
 import { scanDateTriggers } from './date-trigger-scan.ts';
 
 let x: CrmFixture;
 let smtp: SMTPServer;
 let smtpPort = 0;
 const mails: { to: string[]; data: string }[] = [];
-let receiver: http.Server;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let hookUrl = '';
-let failNext = 0;
-const hooks: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+let hooks: ReceivedHook[] = [];
 
 beforeAll(async () => {
   x = await crmFixture();
@@ -32,24 +31,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   smtpPort = (smtp.server.address() as AddressInfo).port;
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      if (failNext > 0) {
-        failNext--;
-        res.statusCode = 503;
-        return res.end('busy');
-      }
-      hooks.push({ headers: req.headers, body });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver(503);
+  hookUrl = receiver.url;
+  hooks = receiver.received;
 });
 afterAll(async () => {
-  receiver.close();
+  await receiver.close();
   await new Promise<void>((r) => smtp.close(() => r()));
   await x.t.close();
 });
@@ -110,7 +97,7 @@ describe('automation actions', () => {
 
   it('calls a signed webhook and retries when it fails', async () => {
     const auto = await create({ name: 'hook', trigger: { kind: 'record_created' }, actions: [{ kind: 'webhook', url: hookUrl }] });
-    failNext = 1;
+    receiver.failNext(1);
     const r = await newRecord({ [x.fid('名称')]: '网易' });
     expect(await runAll(x.t)).toBe(1);
     expect((await runs(auto.id))[0]).toMatchObject({ status: 'queued', error: expect.stringContaining('HTTP 503') });
@@ -123,7 +110,7 @@ describe('automation actions', () => {
     expect(JSON.parse(body)).toMatchObject({ type: 'automation', automationId: auto.id, record: { id: r.id, fields: { [x.fid('名称')]: '网易' } } });
 
     // A receiver that never recovers: five attempts with growing back-off, then the run is marked failed.
-    failNext = 99;
+    receiver.failNext(99);
     await newRecord({ [x.fid('名称')]: '宕机' });
     for (let i = 0; i < 5; i++) {
       expect(await runAll(x.t)).toBe(1);
@@ -131,7 +118,7 @@ describe('automation actions', () => {
     }
     expect(await runAll(x.t)).toBe(0);
     expect((await runs(auto.id))[0]).toMatchObject({ status: 'failed', attempts: 5, nextAttemptAt: null, error: expect.stringContaining('HTTP 503') });
-    failNext = 0;
+    receiver.failNext(0);
     await off(auto.id);
   });
 
