@@ -15,10 +15,10 @@ import { AppError } from './platform/errors.ts';
 import { RealtimeHub } from './platform/realtime/hub.ts';
 import { wsRoutes } from './platform/realtime/ws.routes.ts';
 import { orgRoutes, resolveActor, resolveOpenActor, SESSION_COOKIE, canJoinRoom } from './org/index.ts';
-import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, startAutomationWorker, startWebhookWorker } from './base/index.ts';
+import { baseOpenApiRoutes, baseRoutes, canJoinBaseRoom, pruneRecordChanges, startAutomationWorker, startWebhookWorker } from './base/index.ts';
 import type { RoomAuthorizer } from './platform/realtime/hub.ts';
 import { startOutboxConsumers, type OutboxConsumer } from './platform/outbox-consumer.ts';
-import { startOutboxPruner } from './platform/outbox-prune.ts';
+import { startOutboxPruner, startPruner } from './platform/outbox-prune.ts';
 import { notifyConsumer, notifyRoutes } from './notify/index.ts';
 import { crmRoutes } from './crm/index.ts';
 
@@ -97,6 +97,8 @@ export async function createApp(
     app.addHook('onClose', async () => stopConsumers());
     const stopPruner = startOutboxPruner(deps);
     app.addHook('onClose', async () => stopPruner());
+    const stopChangesPruner = startPruner(deps, 'record changes', pruneRecordChanges);
+    app.addHook('onClose', async () => stopChangesPruner());
   }
   await hub.start();
   app.addHook('onClose', () => hub.stop());

@@ -33,3 +33,4 @@ export {
 export { backdateRecords, linkRecordsInBulk } from './record-seed.ts';
 export { createAutomation, listAutomations, updateAutomation } from './automation/automation.service.ts';
 export { startAutomationWorker, runDueAutomations } from './automation/automation-runs.ts';
+export { pruneRecordChanges } from './dashboard/chunk-cache.ts';

@@ -15,6 +15,8 @@ export async function createRecordTable(trx: Db, tableId: string): Promise<void>
     updated_at timestamptz not null default now(),
     updated_by text
   )`.execute(trx);
+  // Dashboards' per-chunk caches learn what changed from these triggers (migration 2026-11-24-16-record-changes.sql).
+  await sql`select base_track_record_changes(${tableId})`.execute(trx);
 }
 
 export async function dropRecordTable(trx: Db, tableId: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface TableMeta {
   rules: TableRule[];
   /** The duplicate rule, when the table has one. */
   dedup: DedupRuleDto | null;
+  /** Bumped by the database on any change to the table's fields or views (results derived from them key on it). */
+  metaVersion: number;
 }
 
 const SAFE_ID = /^[A-Za-z0-9]{4,64}$/;
@@ -79,6 +81,7 @@ export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
     id: table.id,
     baseId: table.base_id,
     name: table.name,
+    metaVersion: Number(table.meta_version),
     ...(await fieldsAndViews(db, tableId, Number(table.meta_version))),
     dedup: table.dedup ? (dedupRule.safeParse(table.dedup).data ?? null) : null,
     rules: (Array.isArray(table.rules) ? table.rules : []).flatMap((r) => {

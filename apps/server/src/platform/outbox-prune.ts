@@ -26,9 +26,9 @@ export async function pruneOutbox(db: Db, now: Date, retentionMs = OUTBOX_RETENT
   }
 }
 
-/** Prunes once an hour on every instance (deleting is idempotent, so instances need not agree who does it). */
-export function startOutboxPruner(deps: Deps, everyMs = 3_600_000): () => void {
-  const run = () => void pruneOutbox(deps.db, deps.clock.now()).catch((err: unknown) => console.error('outbox prune failed', err));
+/** Runs `prune` once an hour on every instance (deleting is idempotent, so instances need not agree who does it). */
+export function startPruner(deps: Deps, what: string, prune: (db: Db, now: Date) => Promise<number>, everyMs = 3_600_000): () => void {
+  const run = () => void prune(deps.db, deps.clock.now()).catch((err: unknown) => console.error(`${what} prune failed`, err));
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, everyMs);
   first.unref();
@@ -38,3 +38,5 @@ export function startOutboxPruner(deps: Deps, everyMs = 3_600_000): () => void {
     clearInterval(timer);
   };
 }
+
+export const startOutboxPruner = (deps: Deps, everyMs?: number) => startPruner(deps, 'outbox', (db, now) => pruneOutbox(db, now), everyMs);
