@@ -22,7 +22,8 @@ export const domainEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('base.records.changed'),
     tableId: id,
-    change: z.enum(['created', 'updated', 'deleted']),
+    /** `moved`: only the manual order changed (values did not). */
+    change: z.enum(['created', 'updated', 'deleted', 'moved']),
     recordIds: z.array(id),
     /** Who made the change, so the author's own tab can skip the echo. */
     actorId: z.string().nullable(),
@@ -41,6 +42,11 @@ export const domainEvent = z.discriminatedUnion('type', [
   }),
   /** Table structure changed (fields, views, name); clients reload the table metadata. */
   z.object({ type: z.literal('base.table.changed'), baseId: id, tableId: id, change: z.enum(['created', 'updated', 'deleted']) }),
+  /**
+   * Runs of these automations of the table were queued or finished; an open run log re-reads. Sent to `table:<id>` and
+   * carries no record data: the log itself is read through the editors-only API.
+   */
+  z.object({ type: z.literal('base.automation.runs'), tableId: id, automationIds: z.array(id) }),
   /** Any slice asks notify to tell people something (automations, stage owners); notify applies each person's settings. */
   z.object({
     type: z.literal('notify.requested'),

@@ -50,6 +50,8 @@ declare module '../platform/db/database.ts' {
       batch_id: string;
       undone: Generated<boolean>;
       changes: Json<Record<string, { old: unknown; new: unknown }>>;
+      /** Where a deleted record stood in its table's manual order (undo puts it back there). */
+      position: number | null;
     };
     base_webhooks: {
       id: string;

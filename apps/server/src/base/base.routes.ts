@@ -7,6 +7,7 @@ import * as bases from './base.service.ts';
 import * as tables from './table.service.ts';
 import * as records from './record.service.ts';
 import * as groups from './record-groups.service.ts';
+import * as order from './record-order.service.ts';
 import * as fieldChange from './field-change.service.ts';
 import * as views from './view.service.ts';
 import * as comments from './comment.service.ts';
@@ -126,8 +127,10 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
       params.tableId,
       body.records.map((r) => r.fields),
       body.onDuplicate,
+      body.anchor,
     ),
   }));
+  route(app, c.moveRecords, async ({ params, body, req }) => ({ moved: await order.moveRecords(deps, req.ctx, params.tableId, body.ids, body.anchor) }));
   route(app, c.updateRecords, async ({ params, body, req }) => ({ items: await records.updateRecords(deps, req.ctx, params.tableId, body.records) }));
   route(app, c.deleteRecords, async ({ params, body, req }) => ({ deleted: await records.deleteRecords(deps, req.ctx, params.tableId, body.ids) }));
   await dashboardRoutes(app, deps);

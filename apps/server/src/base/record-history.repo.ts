@@ -10,7 +10,8 @@ export async function writeHistory(
   tableId: string,
   actorId: string | null,
   action: HistoryAction,
-  entries: { id: string; changes: Changes }[],
+  /** `position`: where a deleted record stood in the manual order. */
+  entries: { id: string; changes: Changes; position?: number }[],
   /** Share a batch id with other entries of the same user action (a merge: one update plus deletes). */
   batchId: string = newId('hb', 12),
 ): Promise<void> {
@@ -19,9 +20,15 @@ export async function writeHistory(
     await trx
       .insertInto('base_record_history')
       .values(
-        entries
-          .slice(i, i + 1000)
-          .map((e) => ({ table_id: tableId, record_id: e.id, actor_id: actorId, action, batch_id: batchId, changes: JSON.stringify(e.changes) })),
+        entries.slice(i, i + 1000).map((e) => ({
+          table_id: tableId,
+          record_id: e.id,
+          actor_id: actorId,
+          action,
+          batch_id: batchId,
+          changes: JSON.stringify(e.changes),
+          position: e.position ?? null,
+        })),
       )
       .execute();
   }
@@ -54,7 +61,7 @@ export async function lastUndoableBatch(trx: Db, tableId: string, actorId: strin
   if (!last) return null;
   const rows = await trx
     .selectFrom('base_record_history')
-    .select(['id', 'record_id', 'action', 'changes'])
+    .select(['id', 'record_id', 'action', 'changes', 'position'])
     .where('batch_id', '=', last.batch_id)
     .orderBy('id', 'desc')
     .execute();

@@ -5,6 +5,7 @@ import { columnSpecs } from './field-columns.ts';
 import { sortExpr, valueExpr, type RelatedTables } from './field-sql.ts';
 import { groupOrder } from './group-sql.ts';
 import { physicalTable, type TableMeta } from './table-meta.ts';
+import { positionOrder } from './record-position.repo.ts';
 
 /** A record row as read: system columns plus one raw value per selected field, keyed by field id. */
 export interface RecordRow {
@@ -64,7 +65,9 @@ export async function findPage(
       const f = table.byId.get(s.fieldId);
       return f ? [sql`${sortExpr(f, related)} ${sql.raw(s.desc ? 'desc nulls last' : 'asc nulls last')}`] : [];
     }),
-    sql`t.seq asc`,
+    // Unsorted: the manual order, which the (position, seq) index serves. Sorted views keep seq as the tie-break their
+    // indexes end with (view-indexes.ts).
+    q.sort.length ? sql`t.seq asc` : positionOrder(),
   ];
   // Unfiltered totals come from the count kept in the table row; filtered ones are counted, and only when asked.
   const count = !q.withTotal

@@ -1,4 +1,4 @@
-import type { DuplicateMatch, RecordDto } from '@concord/contracts';
+import type { DuplicateMatch, RecordAnchor, RecordDto } from '@concord/contracts';
 import type { FieldMeta, FilterNode, OptionsOf, SortSpec } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -18,6 +18,8 @@ import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
 import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 import { queueAutomationRuns } from './automation/automation-capture.ts';
 import { assertFieldsKnown, readScope } from './read-scope.ts';
+import { placeRecords } from './record-order.service.ts';
+import { positionsOf, setPositions } from './record-position.repo.ts';
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -126,6 +128,8 @@ export async function createRecords(
   tableId: string,
   inputs: Record<string, unknown>[],
   onDuplicate: 'ignore' | 'flag' | 'refuse' = 'ignore',
+  /** Insert next to this record instead of at the end. */
+  anchor?: RecordAnchor,
 ): Promise<RecordDto[]> {
   const table = await loadTable(deps.db, tableId);
   const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
@@ -155,7 +159,10 @@ export async function createRecords(
         ids.flatMap((recordId, i) => (checks[i] ?? []).map((match) => ({ recordId, match }))),
       );
   }
-  const ids = await insertRecords(deps, ctx, table, inputs, flag);
+  const ids = await insertRecords(deps, ctx, table, inputs, async (trx, ids) => {
+    await flag?.(trx, ids);
+    if (anchor) await placeRecords(trx, table.id, ids, anchor, access.rows);
+  });
   return recordsAsSeen(deps.db, table, access, ids);
 }
 
@@ -262,6 +269,7 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
     const before = await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows });
     const missing = ids.find((id) => !before.some((b) => b.id === id));
     if (missing) throw recordNotFound(missing);
+    const positions = await positionsOf(trx, table.id, ids);
     await repo.unlinkRecords(trx, ids);
     await dropKeys(trx, table.id, ids);
     const deleted = await repo.deleteRecords(trx, table, ids);
@@ -272,6 +280,7 @@ export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: st
       'delete',
       before.map((b) => ({
         id: b.id,
+        position: positions.get(b.id),
         changes: Object.fromEntries(
           Object.entries(b.values)
             .filter(([k, v]) => v !== null && isRestorable(table, k))
@@ -319,6 +328,14 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
     const reinserted = of('delete').map((r) => ({ id: r.record_id, ...split(r.changes as Changes, 'old') }));
     if (reinserted.length) {
       await repo.insertRecords(trx, table, reinserted, actorId);
+      // Back where they stood (deletions recorded before positions existed come back at the end).
+      const placed = of('delete').filter((r) => r.position !== null);
+      await setPositions(
+        trx,
+        table.id,
+        placed.map((r) => r.record_id),
+        placed.map((r) => r.position!),
+      );
       await syncKeys(trx, table, reinserted);
       for (const r of reinserted) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
       for (const r of reinserted)

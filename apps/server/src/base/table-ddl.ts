@@ -3,6 +3,7 @@ import type { FieldMeta } from '@concord/table-engine';
 import type { Db } from '../platform/db/database.ts';
 import { columnSpecs } from './field-columns.ts';
 import { physicalTable } from './table-meta.ts';
+import { addRecordPosition } from './record-position.repo.ts';
 
 /** Creates the record table of a Base table with its system columns. */
 export async function createRecordTable(trx: Db, tableId: string): Promise<void> {
@@ -15,6 +16,7 @@ export async function createRecordTable(trx: Db, tableId: string): Promise<void>
     updated_at timestamptz not null default now(),
     updated_by text
   )`.execute(trx);
+  await addRecordPosition(trx, tableId);
   // Dashboards' per-chunk caches learn what changed from these triggers (migration 2026-11-24-16-record-changes.sql).
   await sql`select base_track_record_changes(${tableId})`.execute(trx);
 }

@@ -48,6 +48,10 @@ export const getRecord = defineRoute({
   output: recordDto,
 });
 
+/** Where records go in the table's manual order (unsorted views): right before or right after another record. */
+export const recordAnchor = z.object({ recordId: id, side: z.enum(['before', 'after']) });
+export type RecordAnchor = z.infer<typeof recordAnchor>;
+
 export const createRecords = defineRoute({
   method: 'post',
   path: '/base/tables/:tableId/records',
@@ -60,9 +64,21 @@ export const createRecords = defineRoute({
       .max(MAX_BATCH),
     /** With a duplicate rule: `refuse` blocks records above the high threshold (409) and flags those between; `flag` only flags. */
     onDuplicate: z.enum(['ignore', 'flag', 'refuse']).default('ignore'),
+    /** Insert the records, in the order given, next to this record ("Insert above/below"); at the end without it. */
+    anchor: recordAnchor.optional(),
   }),
   output: z.object({ items: z.array(recordDto) }),
   status: 201,
+});
+
+/** Moves records, in the order given, next to another record in the table's manual order (drag to reorder). */
+export const moveRecords = defineRoute({
+  method: 'post',
+  path: '/base/tables/:tableId/records/move',
+  access: 'user',
+  params: z.object({ tableId: id }),
+  body: z.object({ ids: z.array(id).min(1).max(500), anchor: recordAnchor }),
+  output: z.object({ moved: z.array(id) }),
 });
 
 export const updateRecords = defineRoute({

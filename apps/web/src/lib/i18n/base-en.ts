@@ -185,6 +185,10 @@ export const baseEn = {
 
   'base.row.add': 'Add record',
   'base.row.insert': 'Insert record',
+  'base.row.insertAbove': 'Insert above',
+  'base.row.insertBelow': 'Insert below',
+  'base.row.orderNeedsNoSort': 'Clear sort and grouping to insert in place or drag rows',
+  'base.row.dragHint': 'Drag to move',
   'base.row.expand': 'Expand record',
   'base.row.delete': 'Delete record',
   'base.row.deleteMany': 'Delete {n} records',

@@ -187,6 +187,10 @@ export const baseZhCN: Record<keyof typeof baseEn, string> = {
 
   'base.row.add': '添加记录',
   'base.row.insert': '插入记录',
+  'base.row.insertAbove': '在上方插入',
+  'base.row.insertBelow': '在下方插入',
+  'base.row.orderNeedsNoSort': '取消排序和分组后，才能在指定位置插入或拖动记录',
+  'base.row.dragHint': '拖动以调整顺序',
   'base.row.expand': '展开记录',
   'base.row.delete': '删除记录',
   'base.row.deleteMany': '删除 {n} 条记录',

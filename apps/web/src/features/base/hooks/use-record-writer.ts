@@ -1,10 +1,11 @@
 import { useMemo, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FieldDto, RecordDto } from '@concord/contracts';
+import type { FieldDto, RecordAnchor, RecordDto } from '@concord/contracts';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { postRecords } from '../api/create-records.ts';
 import { removeRecords } from '../api/delete-records.ts';
+import { postMoveRecords } from '../api/move-records.ts';
 import { baseKeys } from '../api/query-keys.ts';
 import { postUndo } from '../api/undo-last-change.ts';
 import { conflictWinner, patchRecords, type RecordPatch } from '../api/update-records.ts';
@@ -20,8 +21,11 @@ export interface RecordWriter {
   writeCell(record: RecordDto, field: FieldDto, value: unknown, baseVersion?: number): Promise<void>;
   /** Many records at once: updates in one call (per 1,000), new rows in one create call. */
   writeMany(updates: RecordPatch[], creates: Record<string, unknown>[]): Promise<boolean>;
-  addRecord(fields?: Record<string, unknown>): Promise<RecordDto | null>;
+  /** At the end, or next to `anchor` (Insert above/below). */
+  addRecord(fields?: Record<string, unknown>, anchor?: RecordAnchor): Promise<RecordDto | null>;
   deleteRecords(ids: string[]): Promise<void>;
+  /** Drag to reorder: the records, in this order, next to `anchor`; the grid reloads around them. */
+  moveRecords(ids: string[], anchor: RecordAnchor): Promise<boolean>;
   undo(): Promise<void>;
   /** Whether a realtime event only repeats what this tab already shows. */
   isOwnEcho(ids: readonly string[]): boolean;
@@ -99,9 +103,9 @@ export function useRecordWriter(tableId: string, cache: RecordPageCache): Record
         }
       },
 
-      async addRecord(fields = {}) {
+      async addRecord(fields = {}, anchor) {
         try {
-          const [rec] = await postRecords(tableId, [fields]);
+          const [rec] = await postRecords(tableId, [fields], anchor);
           if (rec) remember([rec]);
           return rec ?? null;
         } catch (err) {
@@ -119,6 +123,20 @@ export function useRecordWriter(tableId: string, cache: RecordPageCache): Record
           toast(t('base.deleted', { n: ids.length }), 'success');
         } catch (err) {
           fail(err);
+        }
+      },
+
+      async moveRecords(ids, anchor) {
+        try {
+          const now = Date.now();
+          for (const id of ids) recent.current.set(id, now);
+          await postMoveRecords(tableId, ids, anchor);
+          cache.refresh('all');
+          return true;
+        } catch (err) {
+          fail(err);
+          cache.refresh('all');
+          return false;
         }
       },
 

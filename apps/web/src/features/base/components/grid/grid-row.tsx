@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import type { RecordDto } from '@concord/contracts';
 import { isWritable, uiOf } from '../../fields/field-registry.ts';
 import type { ColumnLayout, GridColumn } from '../../utils/grid-layout.ts';
@@ -24,6 +24,10 @@ export interface GridRowProps {
   /** Open the editor's popover leftwards / upwards when the cell is near the right / bottom edge. */
   editorAlign?: { right: boolean; up: boolean };
   expandLabel: string;
+  /** The row number's tooltip: how to reorder, or why it cannot be done here. */
+  orderTitle?: string;
+  /** Pressing the row number starts dragging the row (only where rows are in manual order). */
+  onDragStart?: (index: number, e: ReactMouseEvent) => void;
   onQuickChange: (index: number, col: number, value: unknown) => void;
   onExpand: (index: number) => void;
 }
@@ -98,7 +102,14 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       data-row-index={index}
     >
       <div className="grid-gutter" style={{ width: layout.gutterWidth }} data-row-index={index} data-testid="row-gutter">
-        <span className="row-number">{index + 1}</span>
+        <span
+          className={`row-number${props.onDragStart && record ? ' is-draggable' : ''}`}
+          data-testid="row-number"
+          title={record ? props.orderTitle : undefined}
+          onMouseDown={props.onDragStart && record ? (e) => props.onDragStart!(index, e) : undefined}
+        >
+          {index + 1}
+        </span>
         {record && (
           <button
             type="button"

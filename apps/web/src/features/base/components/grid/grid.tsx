@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { FieldDto, RecordGroupDto, TableDto, ViewConfig } from '@concord/contracts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { uiOf } from '../../fields/field-registry.ts';
@@ -24,6 +24,7 @@ import { useGridMouse } from './use-grid-mouse.ts';
 import { useGridRows } from './use-grid-rows.ts';
 import { useGridSelect } from './use-grid-select.ts';
 import { useGridViewport } from './use-grid-viewport.ts';
+import { useRowOrder } from './use-row-order.ts';
 
 export interface GridProps {
   table: TableDto;
@@ -104,14 +105,18 @@ export function Grid(props: GridProps) {
     if (rec) props.onOpenRecord(rec.id);
   };
   const mouse = useGridMouse({ selection, setSelection, editingAt: editing.cell, focusGrid, startEdit: editing.start, openMenu: setMenu });
+  // The table's manual order shows only without sort and grouping: only then can rows go in place or be dragged.
+  const manualOrder = config.sort.length === 0 && config.groupBy.length === 0;
+  const order = useRowOrder({ cache, writer, selection, select, focusGrid, enabled: canEdit && manualOrder });
 
   // Rows re-render only when their own props change; callbacks go through a ref so they stay the same functions.
-  const latest = useRef({ quickChange: editing.quickChange, openRow });
+  const latest = useRef({ quickChange: editing.quickChange, openRow, startDrag: order.startDrag });
   useEffect(() => {
-    latest.current = { quickChange: editing.quickChange, openRow };
+    latest.current = { quickChange: editing.quickChange, openRow, startDrag: order.startDrag };
   });
   const onQuickChange = useCallback((row: number, col: number, value: unknown) => latest.current.quickChange(row, col, value), []);
   const onExpand = useCallback((row: number) => latest.current.openRow(row), []);
+  const onRowDragStart = useCallback((row: number, e: ReactMouseEvent) => latest.current.startDrag(row, e), []);
 
   useGridClipboard(scrollRef, {
     selection,
@@ -281,11 +286,23 @@ export function Grid(props: GridProps) {
                     ) : null
                   }
                   expandLabel={t('base.row.expand')}
+                  orderTitle={canEdit ? t(manualOrder ? 'base.row.dragHint' : 'base.row.orderNeedsNoSort') : undefined}
+                  onDragStart={canEdit && manualOrder ? onRowDragStart : undefined}
                   onQuickChange={onQuickChange}
                   onExpand={onExpand}
                 />
               );
             })}
+            {order.dropGap !== null && total > 0 && (
+              <div
+                className="grid-drop-marker"
+                data-testid="row-drop-marker"
+                style={{
+                  top: order.dropGap < total ? recordTop(order.dropGap) : recordTop(total - 1) + rowHeight,
+                  width: layout.gutterWidth + layout.dataWidth,
+                }}
+              />
+            )}
             {canEdit && v.lastRow >= model.count - 1 && (
               <div className="grid-add-row" style={{ top: v.rowTop(model.count), height: ADD_ROW_HEIGHT, width: layout.gutterWidth + layout.dataWidth }}>
                 <button type="button" className="grid-add-button" data-testid="add-record" style={{ left: 0 }} onClick={() => void handleAddRecord()}>
@@ -300,8 +317,10 @@ export function Grid(props: GridProps) {
         <RowContextMenu
           menu={menu}
           canEdit={canEdit}
+          orderHint={manualOrder ? null : t('base.row.orderNeedsNoSort')}
           onClose={() => setMenu(null)}
           onInsert={() => void handleAddRecord()}
+          onInsertAt={(side) => void order.insertAt(side, menu.top, menu.bottom)}
           onExpand={() => openRow(menu.top)}
           onDelete={async (top, bottom) => {
             await cache.ensureRows(top, bottom);

@@ -17,14 +17,17 @@ export const MAX_MENU_DELETE = 1000;
 export interface RowContextMenuProps {
   menu: RowMenuState;
   canEdit: boolean;
+  /** Why records cannot be inserted in place (a sorted or grouped view), or null when they can. */
+  orderHint: string | null;
   onInsert: () => void;
+  onInsertAt: (side: 'before' | 'after') => void;
   onExpand: () => void;
   onDelete: (top: number, bottom: number) => Promise<void>;
   onClose: () => void;
 }
 
-/** Right-click on a row: insert a record, expand this one, delete the selected rows (asking first when several). */
-export function RowContextMenu({ menu, canEdit, onInsert, onExpand, onDelete, onClose }: RowContextMenuProps) {
+/** Right-click on a row: insert a record (above, below, at the end), expand this one, delete the selected rows (asking first when several). */
+export function RowContextMenu({ menu, canEdit, orderHint, onInsert, onInsertAt, onExpand, onDelete, onClose }: RowContextMenuProps) {
   const { t, locale } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -57,6 +60,21 @@ export function RowContextMenu({ menu, canEdit, onInsert, onExpand, onDelete, on
 
   return (
     <Popover anchor={{ left: menu.x, top: menu.y, bottom: menu.y }} onClose={onClose} className="base-menu" testId="row-menu">
+      {canEdit && (
+        <MenuItem testId="row-insert-above" disabled={orderHint !== null} onSelect={run(() => onInsertAt('before'))}>
+          {t('base.row.insertAbove')}
+        </MenuItem>
+      )}
+      {canEdit && (
+        <MenuItem testId="row-insert-below" disabled={orderHint !== null} onSelect={run(() => onInsertAt('after'))}>
+          {t('base.row.insertBelow')}
+        </MenuItem>
+      )}
+      {canEdit && orderHint && (
+        <div className="base-menu-hint" data-testid="row-order-hint">
+          {orderHint}
+        </div>
+      )}
       {canEdit && (
         <MenuItem testId="row-insert" onSelect={run(onInsert)}>
           {t('base.row.insert')}
