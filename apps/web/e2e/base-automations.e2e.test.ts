@@ -87,4 +87,38 @@ describe('automations', () => {
     await expect.poll(() => row.first().getAttribute('data-status'), { timeout: 10_000 }).toBe('succeeded');
     expect(await row.first().innerText()).toContain('阶段 → 方案报价');
   });
+
+  it('adds runs to an open log as they happen, re-reading on the server’s event rather than on a timer', async () => {
+    const page = await admin.context().newPage();
+    page.setDefaultTimeout(10_000);
+    const seen: ('event' | 'read')[] = [];
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (String(payload).includes('"base.automation.runs"')) seen.push('event');
+      }),
+    );
+    page.on('request', (req) => {
+      if (req.method() === 'GET' && /\/automations\/[^/?]+\/runs/.test(req.url())) seen.push('read');
+    });
+    await page.goto(`${server.url}/base/${baseId}/${table.id}`);
+    await page.locator('[data-testid=toolbar-automations]').click();
+    await page.locator('[data-testid=automation-runs-open]').click();
+    const rows = page.locator('[data-testid=automation-runs] tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    const move = (stage: string) =>
+      api.call(updateRecords, { params: { tableId: table.id }, body: { records: [{ id: recordId, fields: { [field('阶段')]: stage } }] } });
+    await move('线索');
+    await move('方案报价');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => rows.first().getAttribute('data-status'), { timeout: 10_000 }).toBe('succeeded');
+    // Opening the log reads it (twice at most: once more if its room was joined just then); after that, each read
+    // answers an event (queued, then finished), never a timer.
+    const firstEvent = seen.indexOf('event');
+    expect(firstEvent).toBeGreaterThan(0);
+    expect(seen.slice(0, firstEvent).length).toBeLessThanOrEqual(2);
+    const later = seen.slice(firstEvent);
+    expect(later.filter((x) => x === 'read').length).toBeLessThanOrEqual(later.filter((x) => x === 'event').length);
+    await page.close();
+  });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { BaseDto, BaseRole } from '@concord/contracts';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import type { Actor, RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -20,7 +21,7 @@ export async function createBase(deps: Deps, ctx: RequestContext, name: string):
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
   const id = newId('bascn', 18);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const base = await trx
       .insertInto('bases')
       .values({ id, name: baseName(name), owner_id: actor.kind === 'user' ? actor.userId : null })

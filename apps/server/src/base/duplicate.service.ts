@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DedupRuleDto, DuplicateMatch } from '@concord/contracts';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -24,7 +25,7 @@ export async function setRule(deps: Deps, ctx: RequestContext, tableId: string, 
     if (!table.byId.has(f.fieldId))
       throw new AppError('validation', 'base.dedup.unknown_field', { en: `Unknown field ${f.fieldId}`, zh: `字段 ${f.fieldId} 不存在` });
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await trx
       .updateTable('base_tables')
       .set({ dedup: rule ? JSON.stringify(rule) : null })

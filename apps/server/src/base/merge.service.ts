@@ -93,16 +93,17 @@ export async function mergeRecords(
       .where('status', '=', 'open')
       .where((eb) => eb.or([eb('a', 'in', [survivorId, ...others]), eb('b', 'in', [survivorId, ...others])]))
       .execute();
-    const survivorChanges: Changes = {};
-    for (const [k, v] of chosen!.values) survivorChanges[k] = { old: survivor.values[k] ?? null, new: v };
-    for (const [k, v] of links) survivorChanges[k] = { old: survivor.values[k] ?? [], new: v };
+    const fieldChanges: Changes = {};
+    for (const [k, v] of chosen!.values) fieldChanges[k] = { old: survivor.values[k] ?? null, new: v };
+    for (const [k, v] of links) fieldChanges[k] = { old: survivor.values[k] ?? [], new: v };
     // Not a field: tells the history reader which records were merged in.
-    survivorChanges['__merged'] = { old: null, new: others };
+    const survivorChanges: Changes = { ...fieldChanges, __merged: { old: null, new: others } };
     const batchId = newId('hb', 12);
     await writeHistory(trx, table.id, actorId, 'delete', history, batchId);
     await writeHistory(trx, table.id, actorId, 'merge', [{ id: survivorId, changes: survivorChanges }], batchId);
     await changedEvent(trx, ctx, table, 'deleted', others, deps.clock.now());
-    await changedEvent(trx, ctx, table, 'updated', [survivorId], deps.clock.now());
+    // The survivor's changes, as an update passes them, so "field changed" automations fire on a merge too.
+    await changedEvent(trx, ctx, table, 'updated', [survivorId], deps.clock.now(), [{ id: survivorId, changes: fieldChanges }]);
   });
   const [dto] = await getRecords(deps, ctx, tableId, [survivorId]);
   return dto!;

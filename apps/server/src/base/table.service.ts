@@ -3,6 +3,7 @@ import type { FieldDto, FieldInput, TableDto } from '@concord/contracts';
 import type { OptionsOf } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -70,7 +71,7 @@ export async function createTable(
   await requireRole(deps.db, ctx.actor, baseId, 'editor');
   const fields: FieldInput[] = input.fields?.length ? input.fields : [{ name: ctx.locale === 'zh-CN' ? '名称' : 'Name', type: 'text', options: {} }];
   const id = newId('tbl', 14);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await assertTableNameFree(trx, baseId, input.name);
     const position = await trx
       .selectFrom('base_tables')
@@ -137,7 +138,7 @@ export async function deleteTable(deps: Deps, ctx: RequestContext, tableId: stri
 export async function createField(deps: Deps, ctx: RequestContext, tableId: string, input: FieldInput): Promise<FieldDto> {
   const table = await loadTable(deps.db, tableId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { table: after, field } = await addField(trx, await loadTable(trx, tableId), input);
     await changed(trx, ctx, table, 'updated', 'base.field.create', { fieldId: field.id, name: field.name, type: field.type });
     return fieldDtoOf(after, field.id);

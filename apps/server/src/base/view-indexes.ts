@@ -61,11 +61,17 @@ export function viewIndexes(table: TableMeta, config: Pick<ViewConfig, 'sort' | 
 /**
  * Creates the view's indexes that do not exist yet. On PostgreSQL it builds them CONCURRENTLY, so writes to the table go
  * on meanwhile; where that is refused (PGlite), it builds them the plain way. Dropping a field drops its indexes.
+ * Inside a transaction (the CRM template) it builds them the plain way too: PostgreSQL refuses CONCURRENTLY there, and
+ * the refusal would abort the caller's transaction.
  */
 export async function ensureViewIndexes(db: Db, table: TableMeta, config: Pick<ViewConfig, 'sort' | 'filter'>): Promise<void> {
   for (const ix of viewIndexes(table, config)) {
     const target = physicalTable(table.id);
     const name = sql.id(ix.name);
+    if (db.isTransaction) {
+      await sql`create index if not exists ${name} on ${target} (${ix.columns})`.execute(db);
+      continue;
+    }
     try {
       await sql`create index concurrently if not exists ${name} on ${target} (${ix.columns})`.execute(db);
     } catch {

@@ -1,6 +1,7 @@
 import { viewConfig, type ViewConfig, type ViewDto } from '@concord/contracts';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -64,7 +65,7 @@ export async function createView(
   if (input.type === 'form') config.form = formSettings(table, input.name, config.form);
   checkConfig(table, config, input.type);
   const id = newId('vew', 10);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await trx
       .insertInto('base_views')
       .values({ id, table_id: tableId, name: input.name, type: input.type, config: JSON.stringify(config), position: table.views.length })

@@ -3,6 +3,7 @@ import { f, type OptionsOf } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import {
   createAutomation,
   createBase,
@@ -53,7 +54,8 @@ function idsByName<T extends CrmTableKey>(key: T, table: TableMeta, locale: CrmL
 
 /**
  * Builds the CRM base: four tables with their fields, links both ways, views and the customers' duplicate rule. Base
- * functions commit step by step; stage owners and the dashboard are added by `finishCrm`.
+ * functions join the transaction of `deps.db` when it is one (as in `initCrm`), else commit step by step; stage owners
+ * and the dashboard are added by `finishCrm`.
  */
 export async function buildCrmBase(deps: Deps, ctx: RequestContext, locale: CrmLocale): Promise<CrmStructure> {
   const base = await createBase(deps, ctx, say(BASE_NAME, locale));
@@ -157,9 +159,13 @@ export async function finishCrm(deps: Deps, ctx: RequestContext, crm: CrmStructu
 
 /**
  * Creates a CRM from the template in the caller's language (or the one asked for): base 客户管理 with customers,
- * contacts, opportunities and activities, views, duplicate rule, stage owners and 销售看板.
+ * contacts, opportunities and activities, views, duplicate rule, stage owners and 销售看板. One transaction: when a
+ * step fails nothing is left behind, and the realtime events of the new base go out only on commit.
  * @example const crm = await initCrm(deps, req.ctx, 'zh-CN') // crm.tables.customers, crm.dashboardUrl
  */
 export async function initCrm(deps: Deps, ctx: RequestContext, locale: CrmLocale): Promise<InitializedCrm> {
-  return finishCrm(deps, ctx, await buildCrmBase(deps, ctx, locale), { demo: false });
+  return inTransaction(deps.db, async (trx) => {
+    const inTrx = { ...deps, db: trx };
+    return finishCrm(inTrx, ctx, await buildCrmBase(inTrx, ctx, locale), { demo: false });
+  });
 }

@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
-import { automationTrigger } from '@concord/contracts';
+import { automationTrigger, type AutomationTrigger } from '@concord/contracts';
 import { validateFilter } from '@concord/table-engine';
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
 import { newId } from '../../platform/ids.ts';
+import { publish } from '../../platform/events.ts';
 import { filterToSql } from '../filter-to-sql.ts';
 import { loadRelated, physicalTable, type TableMeta } from '../table-meta.ts';
 import { triggerVerdict, type FieldChanges } from './trigger-match.ts';
+import { RUN_TEXT, type RunText } from './run-text.ts';
 import './automation.db.ts';
 
 /** NOTIFY channel that wakes the automation workers as soon as runs are queued (on commit). */
@@ -26,17 +28,25 @@ export function automationContext(ctx: RequestContext, depth: number): RequestCo
 }
 export const automationDepth = (ctx: RequestContext): number => depths.get(ctx) ?? 0;
 
+/** How the log names what fired; a field change reads "阶段 → 方案报价" in any language, so it needs none. */
+const TRIGGER_TEXT: Partial<Record<AutomationTrigger['kind'], RunText>> = {
+  record_created: RUN_TEXT.recordCreated,
+  record_matches: RUN_TEXT.recordMatches,
+};
+
 interface QueuedRun {
   id: string;
   automation_id: string;
   table_id: string;
   record_id: string;
   trigger_summary: string;
+  trigger_text: string | null;
   depth: number;
   next_attempt_at: Date;
   created_at: Date;
   status?: 'skipped';
   error?: string;
+  error_text?: string;
   finished_at?: Date;
 }
 
@@ -64,6 +74,7 @@ export async function queueAutomationRuns(
     const parsed = automationTrigger.safeParse(a.trigger);
     if (!parsed.success) continue;
     const fired: { id: string; summary: string }[] = [];
+    const triggerText = TRIGGER_TEXT[parsed.data.kind];
     let filter = null;
     for (const id of ids) {
       const verdict = triggerVerdict(parsed.data, { change, changes: byRecord.get(id) ?? null }, table.byId);
@@ -91,13 +102,16 @@ export async function queueAutomationRuns(
         table_id: table.id,
         record_id: f.id,
         trigger_summary: f.summary,
+        trigger_text: triggerText ? JSON.stringify(triggerText) : null,
         depth,
         next_attempt_at: now,
         created_at: now,
       };
       // Logged but not run, so a loop between automations shows up in the run log instead of spinning forever.
-      if (depth >= MAX_AUTOMATION_DEPTH)
-        Object.assign(run, { status: 'skipped', error: `Stopped: ${depth} automations in a row triggered each other`, finished_at: now });
+      if (depth >= MAX_AUTOMATION_DEPTH) {
+        const stopped = RUN_TEXT.loopStopped(depth);
+        Object.assign(run, { status: 'skipped', error: stopped.zh, error_text: JSON.stringify(stopped), finished_at: now });
+      }
       runs.push(run);
     }
   }
@@ -108,4 +122,14 @@ export async function queueAutomationRuns(
       .values(runs.slice(i, i + 1000))
       .execute();
   await sql`select pg_notify(${AUTOMATION_CHANNEL}, '')`.execute(trx);
+  await publishRuns(
+    trx,
+    table.id,
+    runs.map((r) => r.automation_id),
+  );
+}
+
+/** Tells open run logs of these automations to re-read (on commit, with the runs written in `trx`). */
+export async function publishRuns(trx: Db, tableId: string, automationIds: readonly string[]): Promise<void> {
+  await publish(trx, [`table:${tableId}`], { type: 'base.automation.runs', tableId, automationIds: [...new Set(automationIds)] });
 }

@@ -2,8 +2,12 @@ import type { AutomationRunDto } from '@concord/contracts';
 import type { Deps } from '../../platform/deps.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
 import { automationFor } from './automation.service.ts';
+import { RUN_TEXT, runTextIn, type RunText } from './run-text.ts';
 
-/** An automation's run log, newest first; `pageToken` is the offset of the next page. */
+/** What runs logged before texts were stored say for the triggers that have no field to name. */
+const LEGACY_TRIGGERS: Record<string, RunText> = { created: RUN_TEXT.recordCreated, matches: RUN_TEXT.recordMatches };
+
+/** An automation's run log, newest first, in the reader's language; `pageToken` is the offset of the next page. */
 export async function listRuns(
   deps: Deps,
   ctx: RequestContext,
@@ -34,11 +38,11 @@ export async function listRuns(
       id: r.id,
       automationId: r.automation_id,
       recordId: r.record_id,
-      trigger: r.trigger_summary,
+      trigger: runTextIn(r.trigger_text, LEGACY_TRIGGERS[r.trigger_summary], r.trigger_summary, ctx.locale),
       status: r.status,
       attempts: r.attempts,
-      steps: r.steps,
-      error: r.error,
+      steps: r.steps.map((s) => ({ kind: s.kind, status: s.status, detail: runTextIn(s.text, undefined, s.detail, ctx.locale) })),
+      error: r.error === null ? null : runTextIn(r.error_text, undefined, r.error, ctx.locale),
       createdAt: r.created_at.toISOString(),
       nextAttemptAt: r.status === 'queued' || r.status === 'running' ? r.next_attempt_at.toISOString() : null,
       finishedAt: r.finished_at?.toISOString() ?? null,

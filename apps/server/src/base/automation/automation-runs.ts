@@ -1,14 +1,15 @@
 import { sql, type Selectable } from 'kysely';
-import { automationAction, type AutomationStepResult, type RecordDto } from '@concord/contracts';
+import { automationAction, type RecordDto } from '@concord/contracts';
 import type { Deps } from '../../platform/deps.ts';
 import type { DbHandle } from '../../platform/db/connect.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { localize } from '../../platform/errors.ts';
+import { failureText, RUN_TEXT, runFailure, stepFailed, type RunText } from './run-text.ts';
 import { getRecords } from '../record.service.ts';
 import { loadTable, type TableMeta } from '../table-meta.ts';
-import type { AutomationRunsTable } from './automation.db.ts';
+import type { AutomationRunsTable, StoredStep } from './automation.db.ts';
 import type { AutomationRow } from './automation.service.ts';
-import { AUTOMATION_CHANNEL, automationContext } from './automation-capture.ts';
+import { AUTOMATION_CHANNEL, automationContext, publishRuns } from './automation-capture.ts';
 import { scanDateTriggers } from './date-trigger-scan.ts';
 import { actionRunners, type ActionEnv } from './actions/index.ts';
 
@@ -24,7 +25,7 @@ async function creatorContext(deps: Deps, automation: AutomationRow, depth: numb
   const user = automation.created_by
     ? await deps.db.selectFrom('users').select(['id', 'name', 'role', 'locale', 'active']).where('id', '=', automation.created_by).executeTakeFirst()
     : undefined;
-  if (!user || !user.active) throw new Error('The person who created this automation is no longer active; re-save it as someone else');
+  if (!user || !user.active) throw runFailure(RUN_TEXT.creatorInactive);
   return automationContext(
     {
       actor: { kind: 'user', userId: user.id, name: user.name, role: user.role, locale: user.locale, via: 'token', csrfToken: null, sessionId: null },
@@ -35,29 +36,31 @@ async function creatorContext(deps: Deps, automation: AutomationRow, depth: numb
   );
 }
 
-const messageOf = (err: unknown, ctx: RequestContext | null): string =>
-  err instanceof AppError ? (ctx?.locale === 'en' ? err.text.en : err.text.zh) : err instanceof Error ? err.message : String(err);
-
 interface Outcome {
   status: 'succeeded' | 'failed' | 'skipped';
-  steps: AutomationStepResult[];
-  error: string | null;
+  steps: StoredStep[];
+  error: RunText | null;
+}
+
+/** A step for the log: `detail` in the creator's language (what older readers show), `text` in both. */
+function logged(kind: StoredStep['kind'], status: StoredStep['status'], detail: string | RunText, ctx: RequestContext): StoredStep {
+  return typeof detail === 'string' ? { kind, status, detail } : { kind, status, detail: localize(detail, ctx.locale), text: detail };
 }
 
 /** Runs the actions not yet done (a retry resumes at the step that failed). */
 async function execute(deps: Deps, run: RunRow, fetchImpl: typeof fetch): Promise<Outcome> {
   const steps = run.steps.filter((s) => s.status !== 'failed');
   const automation = await deps.db.selectFrom('base_automations').selectAll().where('id', '=', run.automation_id).executeTakeFirst();
-  if (!automation || !automation.enabled) return { status: 'skipped', steps, error: 'The automation was turned off' };
+  if (!automation || !automation.enabled) return { status: 'skipped', steps, error: RUN_TEXT.turnedOff };
   let ctx: RequestContext | null = null;
   try {
     ctx = await creatorContext(deps, automation, run.depth);
     const table: TableMeta = await loadTable(deps.db, run.table_id);
     const actorCtx = ctx;
     const recordId = run.record_id;
-    if (!recordId) return { status: 'skipped', steps, error: 'No record' };
+    if (!recordId) return { status: 'skipped', steps, error: RUN_TEXT.noRecord };
     const read = async (): Promise<RecordDto | undefined> => (await getRecords(deps, actorCtx, table.id, [recordId]))[0];
-    if (!(await read())) return { status: 'skipped', steps, error: 'The record was deleted' };
+    if (!(await read())) return { status: 'skipped', steps, error: RUN_TEXT.recordDeleted };
     const env: ActionEnv = {
       deps,
       ctx: actorCtx,
@@ -67,7 +70,7 @@ async function execute(deps: Deps, run: RunRow, fetchImpl: typeof fetch): Promis
       recordId,
       record: async () => {
         const r = await read();
-        if (!r) throw new Error('The record was deleted');
+        if (!r) throw runFailure(RUN_TEXT.recordDeleted);
         return r;
       },
       assignedFields: new Set(),
@@ -77,22 +80,22 @@ async function execute(deps: Deps, run: RunRow, fetchImpl: typeof fetch): Promis
     for (let i = 0; i < steps.length; i++) if (actions[i]?.kind === 'assign') env.assignedFields.add((actions[i] as { fieldId: string }).fieldId);
     for (let i = steps.length; i < actions.length; i++) {
       const parsed = automationAction.safeParse(actions[i]);
-      if (!parsed.success) throw new Error(`Action ${i + 1} is no longer valid`);
+      if (!parsed.success) throw runFailure(RUN_TEXT.actionInvalid(i + 1));
       const action = parsed.data;
       try {
         // The registry is keyed by kind, so the runner always matches the action it gets.
         const runner = actionRunners[action.kind] as (e: ActionEnv, a: typeof action) => ReturnType<(typeof actionRunners)['notify']>;
         const outcome = await runner(env, action);
-        steps.push({ kind: action.kind, ...outcome });
+        steps.push(logged(action.kind, outcome.status, outcome.detail, actorCtx));
       } catch (err) {
-        const message = messageOf(err, ctx).slice(0, 1000);
-        steps.push({ kind: action.kind, status: 'failed', detail: message });
-        return { status: 'failed', steps, error: `${i + 1}. ${action.kind}: ${message}` };
+        const why = failureText(err);
+        steps.push(logged(action.kind, 'failed', why, actorCtx));
+        return { status: 'failed', steps, error: stepFailed(i + 1, action.kind, why) };
       }
     }
     return { status: 'succeeded', steps, error: null };
   } catch (err) {
-    return { status: 'failed', steps, error: messageOf(err, ctx).slice(0, 1000) };
+    return { status: 'failed', steps, error: failureText(err) };
   }
 }
 
@@ -116,17 +119,22 @@ export async function runDueAutomations(deps: Deps, options: { fetch?: typeof fe
     const outcome = await execute(deps, run, options.fetch ?? fetch);
     const after = deps.clock.now();
     const retry = outcome.status === 'failed' && run.attempts < BACKOFF_S.length;
-    await deps.db
-      .updateTable('base_automation_runs')
-      .set({
-        status: retry ? 'queued' : outcome.status,
-        steps: JSON.stringify(outcome.steps),
-        error: outcome.error,
-        next_attempt_at: new Date(after.getTime() + (retry ? BACKOFF_S[run.attempts - 1]! * 1000 : 0)),
-        finished_at: retry ? null : after,
-      })
-      .where('id', '=', run.id)
-      .execute();
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('base_automation_runs')
+        .set({
+          status: retry ? 'queued' : outcome.status,
+          steps: JSON.stringify(outcome.steps),
+          // The plain column keeps one language for older readers; the log is read from error_text.
+          error: outcome.error?.zh ?? null,
+          error_text: outcome.error ? JSON.stringify(outcome.error) : null,
+          next_attempt_at: new Date(after.getTime() + (retry ? BACKOFF_S[run.attempts - 1]! * 1000 : 0)),
+          finished_at: retry ? null : after,
+        })
+        .where('id', '=', run.id)
+        .execute();
+      await publishRuns(trx, run.table_id, [run.automation_id]);
+    });
   }
   return runs.length;
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AutomationAction, AutomationRunStatus, AutomationStepResult, AutomationTrigger } from '@concord/contracts';
+import type { AutomationAction, AutomationRunStatus, AutomationStepResult, AutomationTrigger, LocalizedText } from '@concord/contracts';
 import type { Json } from '../../platform/db/database.ts';
 
 export interface AutomationsTable {
@@ -17,16 +17,21 @@ export interface AutomationsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A step as logged: `text` holds its detail in both languages when it is not the same in both. */
+export type StoredStep = AutomationStepResult & { text?: LocalizedText };
+
 export interface AutomationRunsTable {
   id: string;
   automation_id: string;
   table_id: string;
   record_id: string | null;
   trigger_summary: string;
+  trigger_text: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
   status: ColumnType<AutomationRunStatus, AutomationRunStatus | undefined, AutomationRunStatus>;
   attempts: Generated<number>;
-  steps: ColumnType<AutomationStepResult[], string | undefined, string>;
+  steps: ColumnType<StoredStep[], string | undefined, string>;
   error: string | null;
+  error_text: ColumnType<LocalizedText | null, string | null | undefined, string | null>;
   depth: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | undefined, Date>;
   created_at: ColumnType<Date, Date | undefined, Date>;

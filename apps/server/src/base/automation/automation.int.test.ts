@@ -130,7 +130,7 @@ describe('automations: other triggers', () => {
     await update(r!.id, { [x.fid('金额')]: 20000 });
     expect(await runAll(x.t)).toBe(1);
     expect((await record(r!.id))[x.fid('阶段')]).toBe('赢单');
-    expect((await runs(auto.id))[0]).toMatchObject({ status: 'succeeded', trigger: 'matches' });
+    expect((await runs(auto.id))[0]).toMatchObject({ status: 'succeeded', trigger: 'Record matches the conditions' });
     await x.t.admin.call(c.deleteAutomation, { params: { automationId: auto.id } });
   });
 

@@ -10,6 +10,7 @@ import {
 } from '@concord/contracts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
 import { actorIdOf } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -60,7 +61,7 @@ export async function createAutomation(deps: Deps, ctx: RequestContext, tableId:
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
   const { trigger, actions } = await checked(deps.db, table, parsed.trigger, parsed.actions, ctx.locale);
   const now = deps.clock.now();
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const r = await trx
       .insertInto('base_automations')
       .values({

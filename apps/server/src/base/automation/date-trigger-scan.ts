@@ -5,6 +5,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
 import { filterToSql } from '../filter-to-sql.ts';
 import { fieldColumn, loadRelated, loadTable, physicalTable } from '../table-meta.ts';
+import { publishRuns } from './automation-capture.ts';
+import { RUN_TEXT } from './run-text.ts';
 import './automation.db.ts';
 
 /** At most this many records fire per automation per scan; the watermark then stops at the last one, and the next scan goes on. */
@@ -56,7 +58,7 @@ export async function scanDateTriggers(deps: Deps): Promise<number> {
         where ${col} > ${lo} and ${col} <= ${hi} and ${filter}
         order by ${col}, t.id limit ${BATCH}`.execute(trx);
       const rows = due.rows;
-      const summary = `${field.name}${trigger.data.offsetMinutes ? ` ${trigger.data.offsetMinutes > 0 ? '+' : ''}${trigger.data.offsetMinutes} min` : ''} ⏰`;
+      const summary = RUN_TEXT.dateReached(field.name, trigger.data.offsetMinutes);
       // A full batch may have cut through records sharing one instant: stop just before the last one's moment, so
       // the next scan takes all of them.
       const full = rows.length === BATCH;
@@ -71,12 +73,14 @@ export async function scanDateTriggers(deps: Deps): Promise<number> {
               automation_id: a.id,
               table_id: table.id,
               record_id: r.id,
-              trigger_summary: summary,
+              trigger_summary: summary.zh,
+              trigger_text: JSON.stringify(summary),
               next_attempt_at: now,
               created_at: now,
             })),
           )
           .execute();
+      if (kept.length) await publishRuns(trx, table.id, [a.id]);
       await trx.updateTable('base_automations').set({ scanned_until: until }).where('id', '=', a.id).execute();
       return kept.length;
     });

@@ -20,6 +20,7 @@ import { actorIdOf, type RequestContext } from '../../platform/http/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { audit } from '../../platform/audit.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { requireRole } from '../access.ts';
 import { filterToSql } from '../filter-to-sql.ts';
 import { loadRelated, loadTable, type TableMeta } from '../table-meta.ts';
@@ -32,11 +33,6 @@ import { widgetData } from './widget-query.ts';
 export const dashboardNotFound = (id: string) =>
   new AppError('not_found', 'base.dashboard.not_found', { en: `Dashboard ${id} not found`, zh: `仪表盘 ${id} 不存在` });
 const widgetNotFound = (id: string) => new AppError('not_found', 'base.dashboard.widget_not_found', { en: `Widget ${id} not found`, zh: `组件 ${id} 不存在` });
-
-/** Runs `fn` in a transaction, or in the caller's when it already holds one (the CRM template creates tables and its dashboard together). */
-function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
 
 async function load(db: Db, ctx: RequestContext, id: string, min: 'viewer' | 'editor'): Promise<{ row: repo.DashboardRow; canEdit: boolean }> {
   const row = await repo.findById(db, id);

@@ -5,6 +5,7 @@ import { cellText } from '../../cell-text.ts';
 import type { TableMeta } from '../../table-meta.ts';
 import { renderTemplate } from '../trigger-match.ts';
 import type { AutomationRow } from '../automation.service.ts';
+import type { RunText } from '../run-text.ts';
 
 /** What an action can see and use while one run executes. */
 export interface ActionEnv {
@@ -22,10 +23,13 @@ export interface ActionEnv {
   fetch: typeof fetch;
 }
 
-/** A finished action; failures are thrown (and retried with the run). */
+/**
+ * A finished action; failures are thrown (and retried with the run). `detail` is a string when it reads the same in
+ * both languages (names, addresses), else both texts.
+ */
 export interface ActionOutcome {
   status: 'succeeded' | 'skipped';
-  detail: string;
+  detail: string | RunText;
 }
 
 export type ActionRunner<K extends AutomationAction['kind']> = (env: ActionEnv, action: Extract<AutomationAction, { kind: K }>) => Promise<ActionOutcome>;

@@ -3,6 +3,7 @@ import type { ActionRunner } from './action-env.ts';
 import { updateRecords } from '../../record.service.ts';
 import { fieldColumn, physicalTable } from '../../table-meta.ts';
 import { leastLoadedPick, roundRobinPick } from '../trigger-match.ts';
+import { RUN_TEXT, runFailure } from '../run-text.ts';
 
 /** The pool in a stable order: listed people first, then the department's active members by name. */
 async function poolOf(env: Parameters<ActionRunner<'assign'>>[0], pool: { userIds: string[]; departmentId: string | null }): Promise<string[]> {
@@ -27,7 +28,7 @@ async function poolOf(env: Parameters<ActionRunner<'assign'>>[0], pool: { userId
 
 export const runAssign: ActionRunner<'assign'> = async (env, action) => {
   const pool = await poolOf(env, action.pool);
-  if (pool.length === 0) throw new Error('Nobody to assign: the pool has no active people');
+  if (pool.length === 0) throw runFailure(RUN_TEXT.emptyPool);
   let pick: string | null;
   if (action.strategy === 'round_robin') {
     // The counter moves atomically, so concurrent runs on several instances still take turns.
@@ -45,7 +46,7 @@ export const runAssign: ActionRunner<'assign'> = async (env, action) => {
       where u = any(${sql.val(pool)}::text[]) and t.id <> ${env.recordId} group by u`.execute(env.deps.db);
     pick = leastLoadedPick(pool, new Map(counts.rows.map((c) => [c.u, Number(c.n)])));
   }
-  if (!pick) throw new Error('Nobody to assign');
+  if (!pick) throw runFailure(RUN_TEXT.nobodyToAssign);
   await updateRecords(env.deps, env.ctx, env.table.id, [{ id: env.recordId, fields: { [action.fieldId]: [pick] } }]);
   env.assignedFields.add(action.fieldId);
   const person = await env.deps.db.selectFrom('users').select('name').where('id', '=', pick).executeTakeFirst();

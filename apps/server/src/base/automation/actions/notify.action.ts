@@ -1,6 +1,7 @@
 import type { ActionRunner } from './action-env.ts';
 import { fillTemplate, peopleIn, recordPath } from './action-env.ts';
 import { publish } from '../../../platform/events.ts';
+import { RUN_TEXT } from '../run-text.ts';
 
 /** Asks the notify slice (through the `notify.requested` event; base never imports notify) to tell people in-app. */
 export const runNotify: ActionRunner<'notify'> = async (env, action) => {
@@ -15,7 +16,7 @@ export const runNotify: ActionRunner<'notify'> = async (env, action) => {
         .where('active', '=', true)
         .execute()
     : [];
-  if (active.length === 0) return { status: 'skipped', detail: 'nobody to notify' };
+  if (active.length === 0) return { status: 'skipped', detail: RUN_TEXT.nobodyToNotify };
   const title = fillTemplate(env.table, record, action.title).slice(0, 300) || env.automation.name;
   const body = fillTemplate(env.table, record, action.body).slice(0, 2000);
   const assigned = action.to.fieldIds.some((f) => env.assignedFields.has(f));

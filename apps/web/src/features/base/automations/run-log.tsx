@@ -15,7 +15,7 @@ export interface RunLogProps {
 /** What fired, when, each step's outcome and any failure (with the next retry), newest first. */
 export function RunLog({ automation, baseId, onOpenRecord }: RunLogProps) {
   const { t, locale } = useI18n();
-  const runs = useAutomationRuns(automation.id);
+  const runs = useAutomationRuns(automation);
   if (runs.error) return <ErrorNotice error={runs.error} onRetry={() => void runs.refetch()} />;
   if (!runs.data) return <PageSpinner label={t('common.loading')} />;
   if (runs.data.items.length === 0) return <p className="muted">{t('base.auto.run.empty')}</p>;
