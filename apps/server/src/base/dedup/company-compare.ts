@@ -2,7 +2,8 @@ import { placesConflict } from './china-places.ts';
 import { GENERIC_INDUSTRY, INDUSTRY_SYNONYMS } from './company-words.ts';
 import { parseCompanyName, type CompanyName } from './company-name.ts';
 import { NO_EVIDENCE, percent, text, type Comparison, type KeyResult } from './comparison.ts';
-import { editSimilarity } from './similarity.ts';
+import { memo } from './memo.ts';
+import { codePoints, codesSimilarity } from './similarity.ts';
 
 // Similarity multipliers when the trade names agree but the industry words do not: one side leaving out generic words
 // is the usual spreadsheet shorthand (小马智行 for 小马智行科技); leaving out business-defining ones (美的 / 美的置业) or
@@ -15,6 +16,33 @@ const DIFFERENT_INDUSTRY = 0.75;
 const CORE_DISCOUNT = 0.9;
 // Below this the names are different anyway, and city or branch differences are not worth reporting.
 const CONFLICT_FROM = 0.6;
+
+/** A parsed name with its trade name and core split into code points once: an import compares each with dozens of others. */
+export interface PreparedCompany {
+  readonly name: CompanyName;
+  readonly brand: Int32Array;
+  readonly core: Int32Array;
+  /** The industry words as a small number: equal lists, equal numbers (see industryFactorOf). */
+  readonly industryId: number;
+}
+
+const industryIds = new Map<string, number>();
+const industryLists: (readonly string[])[] = [];
+function industryIdOf(words: readonly string[]): number {
+  const key = words.join('\u0001');
+  let id = industryIds.get(key);
+  if (id === undefined) {
+    id = industryLists.push(words) - 1;
+    industryIds.set(key, id);
+  }
+  return id;
+}
+
+/** Parses a company name for comparison; null when nothing identifying is left (see parseCompanyName). */
+export const prepareCompany = memo((value: string): PreparedCompany | null => {
+  const name = parseCompanyName(value);
+  return name && { name, brand: codePoints(name.brand), core: codePoints(name.core), industryId: industryIdOf(name.industry) };
+}, 250_000);
 
 export function companyKey(value: string): KeyResult {
   return { key: parseCompanyName(value)?.core ?? null, warnings: [] };
@@ -39,11 +67,25 @@ function industryFactor(a: readonly string[], b: readonly string[]): number {
  * words differ, since a typo there (海康威视数字技木) moves the split; when they agree, shared industry words would only
  * make two trade names look alike (小马智行科技 / 小马出行科技).
  */
-function nameSimilarity(a: CompanyName, b: CompanyName): number {
-  if (a.core === b.core) return 1;
-  const factor = industryFactor(a.industry, b.industry);
-  const byBrand = editSimilarity(a.brand, b.brand, true) * factor;
-  return factor === 1 ? byBrand : Math.max(byBrand, editSimilarity(a.core, b.core, true) * CORE_DISCOUNT);
+export function companySimilarity(a: PreparedCompany, b: PreparedCompany): number {
+  if (a.name.core === b.name.core) return 1;
+  const factor = industryFactorOf(a, b);
+  const byBrand = codesSimilarity(a.brand, b.brand, true) * factor;
+  return factor === 1 ? byBrand : Math.max(byBrand, codesSimilarity(a.core, b.core, true) * CORE_DISCOUNT);
+}
+
+// industryFactor by pair of industry lists: a sheet has a few dozen distinct lists and millions of pairs to compare.
+const factors = new Map<number, number>();
+function industryFactorOf(a: PreparedCompany, b: PreparedCompany): number {
+  if (a.industryId === b.industryId) return 1;
+  if (a.industryId >= 0x8000 || b.industryId >= 0x8000) return industryFactor(a.name.industry, b.name.industry);
+  const key = (a.industryId << 15) | b.industryId;
+  let f = factors.get(key);
+  if (f === undefined) {
+    f = industryFactor(industryLists[a.industryId]!, industryLists[b.industryId]!);
+    factors.set(key, f);
+  }
+  return f;
 }
 
 function conflictReason(a: CompanyName, b: CompanyName): Comparison['reason'] {
@@ -83,11 +125,12 @@ function matchReason(a: CompanyName, b: CompanyName, similarity: number): Compar
  * width, case and traditional characters. Sister companies (same name, different cities) and branches are a conflict.
  */
 export function compareCompanies(x: string, y: string): Comparison {
-  const a = parseCompanyName(x);
-  const b = parseCompanyName(y);
-  if (!a || !b) return NO_EVIDENCE;
-  const similarity = nameSimilarity(a, b);
+  const pa = prepareCompany(x);
+  const pb = prepareCompany(y);
+  if (!pa || !pb) return NO_EVIDENCE;
+  const similarity = companySimilarity(pa, pb);
   if (similarity < 0.5) return { similarity, conflict: false, reason: null };
+  const [a, b] = [pa.name, pb.name];
   const conflict = similarity >= CONFLICT_FROM ? conflictReason(a, b) : null;
   return { similarity, conflict: conflict !== null, reason: conflict ?? matchReason(a, b, similarity) };
 }

@@ -1,22 +1,44 @@
-import { compareCompanies, companyKey } from './company-compare.ts';
+import { compareCompanies, companyKey, companySimilarity, prepareCompany } from './company-compare.ts';
 import { parseCompanyName } from './company-name.ts';
 import type { Comparison, KeyResult } from './comparison.ts';
 import { compareCreditCodes, creditCodeKey } from './credit-code.ts';
 import { compareEmails, emailKey, emailsIn } from './email.ts';
 import { comparePersonNames, personNameKey } from './person-name.ts';
-import { comparePhones, phoneKey, phonesIn } from './phone.ts';
+import { cachedPhonesIn, comparePhones, phoneKey, phonesIn } from './phone.ts';
 import { compareExact, compareText, exactKey, textKey } from './plain-text.ts';
 import { readings } from './similarity.ts';
 
 export const comparators = ['exact', 'text', 'company', 'phone', 'email', 'creditCode', 'personName'] as const;
 export type Comparator = (typeof comparators)[number];
 
-interface ComparatorSpec {
+interface ComparatorSpec<P = unknown> {
   key(value: string): KeyResult;
   /** Every key to index a value under, so a lookup by any one finds it (a cell with two phones; a name's trade name). */
   blockingKeys(value: string): string[];
   compare(a: string, b: string): Comparison;
+  /** The form `similarity` reads, made once per value: an import compares each value with dozens of others. */
+  prepare(value: string): P;
+  /** Exactly `compare(a, b).similarity`, without building reasons: most candidate pairs of an import stop here. */
+  similarity(a: P, b: P): number;
 }
+
+/** Checks each spec's prepare and similarity agree on their form, then forgets it. */
+const spec = <P>(s: ComparatorSpec<P>): ComparatorSpec => s as ComparatorSpec;
+
+/** For comparators cheap enough (or rare enough in imports) to compare as text. */
+const asText = (compare: (a: string, b: string) => Comparison) => ({
+  compare,
+  prepare: (value: string) => value,
+  similarity: (a: string, b: string) => compare(a, b).similarity,
+});
+
+function shareOne(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return 1;
+  return 0;
+}
+
+// Normalised phones and emails are built by concatenation; flat copies compare several times faster, millions of times.
+const flat = (values: readonly string[]) => values.map((v) => [...v].join(''));
 
 const single = (key: (value: string) => KeyResult) => (value: string) => {
   const k = key(value).key;
@@ -35,13 +57,19 @@ function companyBlockingKeys(value: string): string[] {
 
 // One entry per comparator; adding a comparator to the list above without a spec here does not compile.
 const SPECS: Record<Comparator, ComparatorSpec> = {
-  exact: { key: exactKey, blockingKeys: single(exactKey), compare: compareExact },
-  text: { key: textKey, blockingKeys: single(textKey), compare: compareText },
-  company: { key: companyKey, blockingKeys: companyBlockingKeys, compare: compareCompanies },
-  phone: { key: phoneKey, blockingKeys: phonesIn, compare: comparePhones },
-  email: { key: emailKey, blockingKeys: emailsIn, compare: compareEmails },
-  creditCode: { key: creditCodeKey, blockingKeys: single(creditCodeKey), compare: compareCreditCodes },
-  personName: { key: personNameKey, blockingKeys: single(personNameKey), compare: comparePersonNames },
+  exact: spec({ key: exactKey, blockingKeys: single(exactKey), ...asText(compareExact) }),
+  text: spec({ key: textKey, blockingKeys: single(textKey), ...asText(compareText) }),
+  company: spec({
+    key: companyKey,
+    blockingKeys: companyBlockingKeys,
+    compare: compareCompanies,
+    prepare: prepareCompany,
+    similarity: (a, b) => (a && b ? companySimilarity(a, b) : 0),
+  }),
+  phone: spec({ key: phoneKey, blockingKeys: phonesIn, compare: comparePhones, prepare: (v) => flat(cachedPhonesIn(v)), similarity: shareOne }),
+  email: spec({ key: emailKey, blockingKeys: emailsIn, compare: compareEmails, prepare: (v) => flat(emailsIn(v)), similarity: shareOne }),
+  creditCode: spec({ key: creditCodeKey, blockingKeys: single(creditCodeKey), ...asText(compareCreditCodes) }),
+  personName: spec({ key: personNameKey, blockingKeys: single(personNameKey), ...asText(comparePersonNames) }),
 };
 
 /**
@@ -64,4 +92,20 @@ export function blockingKeys(c: Comparator, text: string): string[] {
  */
 export function compareValues(c: Comparator, a: string, b: string): Comparison {
   return SPECS[c].compare(a, b);
+}
+
+/** A cell made ready for {@link preparedSimilarity}; opaque outside this module. */
+declare const prepared: unique symbol;
+export interface PreparedValue {
+  readonly [prepared]: true;
+}
+
+/** Normalises a cell once for many {@link preparedSimilarity} calls; null when nothing comparable is left. */
+export function prepareValue(c: Comparator, text: string): PreparedValue | null {
+  return (SPECS[c].prepare(text) ?? null) as PreparedValue | null;
+}
+
+/** Exactly `compareValues(c, a, b).similarity` for the texts `a` and `b` were prepared from, without reasons. */
+export function preparedSimilarity(c: Comparator, a: PreparedValue, b: PreparedValue): number {
+  return SPECS[c].similarity(a, b);
 }

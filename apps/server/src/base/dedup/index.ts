@@ -2,10 +2,13 @@
  * Duplicate detection's pure core: per-comparator normalisation (lookup keys), pairwise comparison with reasons and
  * conflicts, and rule scoring. No I/O; the import, on-entry checks and merge build on these.
  */
-export { comparators, type Comparator, dedupKey, blockingKeys, compareValues } from './comparators.ts';
+export { comparators, type Comparator, dedupKey, blockingKeys, compareValues, prepareValue, preparedSimilarity, type PreparedValue } from './comparators.ts';
 export type { Comparison, KeyResult } from './comparison.ts';
 export {
   scorePair,
+  prepareRecord,
+  preparedScorer,
+  type PreparedRecord,
   decide,
   customerRuleTemplate,
   type CustomerFieldIds,

@@ -46,7 +46,7 @@ export function phoneKey(value: string): KeyResult {
 
 /** Equal once both are E.164 (any shared number when a cell holds several). Different numbers are no evidence either way. */
 // Scoring an import compares each cell with dozens of others: normalise each text once.
-const cachedPhonesIn = memo(phonesIn, 250_000);
+export const cachedPhonesIn = memo(phonesIn, 250_000);
 
 export function comparePhones(x: string, y: string): Comparison {
   const b = cachedPhonesIn(y);

@@ -39,14 +39,49 @@ function hanReadings(ch: string): readonly string[] {
   return r;
 }
 
+// Each distinct toneless reading as a small integer, and per code point the ids of its readings (none for non-Han):
+// the edit distance below compares numbers, not strings, in its inner loop.
+const readingIds = new Map<string, number>();
+const NO_SOUNDS = new Int32Array(0);
+const soundsByCode = new Array<Int32Array | undefined>(0x10000).fill(undefined);
+const soundsAstral = new Map<number, Int32Array>();
+function soundsOf(code: number): Int32Array {
+  let s = code < 0x10000 ? soundsByCode[code] : soundsAstral.get(code);
+  if (s === undefined) {
+    const r = hanReadings(String.fromCodePoint(code));
+    s = r.length === 0 ? NO_SOUNDS : Int32Array.from(r, (reading) => readingIds.get(reading) ?? readingIds.set(reading, readingIds.size).size - 1);
+    if (code < 0x10000) soundsByCode[code] = s;
+    else soundsAstral.set(code, s);
+  }
+  return s;
+}
+
+/** True when the characters with these code points share a toneless reading (neither is, unless both are Han). */
+function sameSoundCodes(a: number, b: number): boolean {
+  const ra = soundsOf(a);
+  const rb = soundsOf(b);
+  for (let i = 0; i < ra.length; i++) for (let j = 0; j < rb.length; j++) if (ra[i] === rb[j]) return true;
+  return false;
+}
+
+/** A text's code points, for {@link codesDistance}: a value compared with many others is split once. */
+export function codePoints(text: string): Int32Array {
+  const codes: number[] = [];
+  for (const ch of text) codes.push(ch.codePointAt(0)!);
+  return Int32Array.from(codes);
+}
+
 /**
  * Edit distance by code point (a Han character counts once), with adjacent transpositions costing 1 (optimal string
  * alignment); with `sound`, substituting a homophone costs {@link HOMOPHONE_COST} instead of 1.
  */
 export function editDistance(a: string, b: string, sound = false): number {
   if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
+  return codesDistance(codePoints(a), codePoints(b), sound);
+}
+
+/** {@link editDistance} over code points already split (see {@link codePoints}). */
+export function codesDistance(x: Int32Array, y: Int32Array, sound = false): number {
   const n = y.length;
   // Three rows (i − 2, i − 1, i), reused across calls for the short strings names are: imports score millions of pairs.
   let before = n < SCRATCH ? ROWS[0] : new Float64Array(n + 1);
@@ -59,12 +94,15 @@ export function editDistance(a: string, b: string, sound = false): number {
     for (let j = 1; j <= n; j++) {
       const yj = y[j - 1]!;
       // Readings are looked up (cached per character) only where the characters differ.
-      const sub = xi === yj ? 0 : sound && sameSound(hanReadings(xi), hanReadings(yj)) ? HOMOPHONE_COST : 1;
+      const sub = xi === yj ? 0 : sound && sameSoundCodes(xi, yj) ? HOMOPHONE_COST : 1;
       let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + sub);
       if (i > 1 && j > 1 && xi === y[j - 2] && x[i - 2] === yj) d = Math.min(d, before[j - 2]! + 1);
       cur[j] = d;
     }
-    [before, prev, cur] = [prev, cur, before];
+    const oldest = before;
+    before = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[n]!;
 }
@@ -72,16 +110,16 @@ export function editDistance(a: string, b: string, sound = false): number {
 const SCRATCH = 64;
 const ROWS = [new Float64Array(SCRATCH), new Float64Array(SCRATCH), new Float64Array(SCRATCH)] as const;
 
-function sameSound(a: readonly string[], b: readonly string[]): boolean {
-  for (const r of a) if (b.includes(r)) return true;
-  return false;
-}
-
 /** 1 − distance / longer length, in 0..1; two empty strings are equal (1). */
 export function editSimilarity(a: string, b: string, sound = false): number {
-  const len = Math.max([...a].length, [...b].length);
+  return codesSimilarity(codePoints(a), codePoints(b), sound);
+}
+
+/** {@link editSimilarity} over code points already split. */
+export function codesSimilarity(x: Int32Array, y: Int32Array, sound = false): number {
+  const len = Math.max(x.length, y.length);
   if (len === 0) return 1;
-  return Math.max(0, 1 - editDistance(a, b, sound) / len);
+  return Math.max(0, 1 - codesDistance(x, y, sound) / len);
 }
 
 /** Rounds a similarity for display and stable test expectations. */

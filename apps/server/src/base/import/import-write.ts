@@ -7,7 +7,7 @@ import { syncKeys } from '../duplicate-keys.ts';
 import { flagPairs } from '../duplicate.service.ts';
 import { columnSpecs } from '../field-columns.ts';
 import * as repo from '../record.repo.ts';
-import { writeHistory } from '../record-history.repo.ts';
+import { writeHistory, type Changes } from '../record-history.repo.ts';
 import { changedEvent } from '../record.service.ts';
 import { loadRelated, physicalTable, type TableMeta } from '../table-meta.ts';
 
@@ -44,15 +44,12 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
     }
     await fillRecords(trx, table, updates, actorId);
     await syncKeys(trx, table, updates);
-    await writeHistory(
-      trx,
-      table.id,
-      actorId,
-      'update',
-      updates.map((u) => ({ id: u.id, changes: Object.fromEntries([...u.values].map(([k, v]) => [k, { old: null, new: v }])) })),
-    );
+    // Fills only ever go into empty fields, so each change is from empty; automations see them like a single update's.
+    const filled = updates.map((u) => ({ id: u.id, changes: changesFromEmpty(u.values) }));
+    await writeHistory(trx, table.id, actorId, 'update', filled);
     await flagPairs(trx, table.id, w.pairs);
     const now = deps.clock.now();
+    // Per-field changes as createRecords and updateRecords give them, so "field changed" automations fire for imports.
     await changedEvent(
       trx,
       ctx,
@@ -60,6 +57,7 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
       'created',
       w.created.map((c) => c.id),
       now,
+      w.created.map((c) => ({ id: c.id, changes: changesFromEmpty(c.values) })),
     );
     await changedEvent(
       trx,
@@ -68,12 +66,19 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
       'updated',
       updates.map((u) => u.id),
       now,
+      filled,
     );
     await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: w.created.length, merged: updates.length, flagged: w.pairs.length });
   });
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+function changesFromEmpty(values: Map<string, unknown>): Changes {
+  const changes: Changes = {};
+  for (const [k, v] of values) if (!isEmpty(v)) changes[k] = { old: null, new: v };
+  return changes;
+}
 
 /**
  * Sets the given fields of existing records, one UPDATE … FROM (VALUES …) per group of records filling the same

@@ -102,4 +102,32 @@ describe('import with duplicates', () => {
     const pairs = await t.admin.call(c.listDuplicatePairs, { params: { tableId: table.id }, query: { limit: 50 } });
     expect(pairs.total - pairsBefore).toBe(3);
   });
+
+  it('fires "field changed" automations for the fields a merge fills, as a single update would', async () => {
+    const { items } = await t.admin.call(c.createRecords, {
+      params: { tableId: table.id },
+      body: { records: [{ fields: { [fid('客户名称')]: '深圳鲸鱼物流有限公司', [fid('手机')]: '13700007777' } }] },
+    });
+    const whale = items[0]!.id;
+    const auto = await t.admin.call(c.createAutomation, {
+      params: { tableId: table.id },
+      body: {
+        name: '城市有变',
+        trigger: { kind: 'field_changed', fieldId: fid('城市'), to: null },
+        actions: [{ kind: 'update_fields', values: { [fid('邮箱')]: 'city@whale.example' } }],
+      },
+    });
+    const report = await importCsv([
+      '公司名,联系电话,城市',
+      '鲸鱼物流（深圳）有限公司,137 0000 7777,深圳', // → the record above, gains its city
+      '小马智行科技（广州）有限公司,138 0013 8000,深圳', // → xiaoma, whose city stays 广州: nothing changes
+    ]);
+    expect(report.rows.map((r) => [r.action, r.record_id])).toEqual([
+      ['merged', whale],
+      ['merged', ids.xiaoma],
+    ]);
+    const runs = (await t.admin.call(c.listAutomationRuns, { params: { automationId: auto.id }, query: {} })).items;
+    expect(runs.map((r) => [r.recordId, r.trigger])).toEqual([[whale, '城市 → 深圳']]);
+    await t.admin.call(c.deleteAutomation, { params: { automationId: auto.id } });
+  });
 });
