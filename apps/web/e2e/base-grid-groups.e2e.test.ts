@@ -21,6 +21,8 @@ let api: ApiClient;
 let page: Page;
 let table: TableDto;
 const ids: string[] = [];
+/** Bodies of record page requests the grid sent. */
+const pageRequests: { groupBy?: unknown[]; groupSpans?: { key: string; start: number; count: number }[] }[] = [];
 const field = (name: string) => table.fields.find((f) => f.name === name)!.id;
 const cell = (row: number, name: string) => page.locator(`[data-testid=grid] [data-testid=cell][data-row-index="${row}"][data-field-id="${field(name)}"]`);
 const headers = () => page.locator('[data-testid=grid] [data-testid=group-header]');
@@ -56,6 +58,9 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/records/query')) pageRequests.push(r.postDataJSON() as (typeof pageRequests)[number]);
+  });
   await signIn(page, server.url);
   await page.goto(`${server.url}/base/${base.id}/${table.id}`);
   await cell(0, 'Name').waitFor();
@@ -90,6 +95,8 @@ describe('Base grid: grouping, nested filters, attachments', () => {
         els.map((e) => `${e.getAttribute('data-depth')}:${e.querySelector('[data-testid=group-count]')?.getAttribute('data-count')}`),
       ),
     ).toEqual(['0:4', '1:2', '1:2', '0:2', '1:2']);
+    // Grouped pages name the innermost groups they overlap, so the server reads each group by its value.
+    await expect.poll(() => pageRequests.some((b) => b.groupBy?.length === 2 && b.groupSpans?.length === 3)).toBe(true);
     // Text groups sort by code point, so 上海 comes before 北京.
     expect(await headers().locator('[data-testid=group-value]').allInnerTexts()).toEqual(['线索', '上海', '北京', '赢单', '上海']);
     await page.keyboard.press('Escape');

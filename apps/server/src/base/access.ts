@@ -21,17 +21,31 @@ export async function roleIn(db: Db, actor: Actor, baseId: string): Promise<Base
   return roleOf(actor, row?.role);
 }
 
-/** Throws unless the actor holds at least `min` in the base. Someone with no access at all is told it does not exist. */
-export async function requireRole(db: Db, actor: Actor | null, baseId: string, min: BaseRole): Promise<BaseRole> {
-  if (!actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
-  // One round trip: the base's existence and the actor's membership together.
+/** Whether a base exists and the actor's member row in it, as read together with something else (loadTableForWrite). */
+export interface Membership {
+  baseFound: boolean;
+  role: BaseRole | null;
+}
+
+/** One round trip: the base's existence and the actor's membership together. */
+async function membershipIn(db: Db, actor: Actor, baseId: string): Promise<Membership> {
   const row = await db
     .selectFrom('bases as b')
     .leftJoin('base_members as m', (j) => j.onRef('m.base_id', '=', 'b.id').on('m.user_id', '=', actor.kind === 'user' ? actor.userId : ''))
     .select(['b.id', 'm.role'])
     .where('b.id', '=', baseId)
     .executeTakeFirst();
-  if (!row) throw baseNotFound(baseId);
+  return { baseFound: row !== undefined, role: row?.role ?? null };
+}
+
+/**
+ * Throws unless the actor holds at least `min` in the base. Someone with no access at all is told it does not exist.
+ * `known` is the actor's membership when the caller already read it.
+ */
+export async function requireRole(db: Db, actor: Actor | null, baseId: string, min: BaseRole, known?: Membership): Promise<BaseRole> {
+  if (!actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
+  const row: Membership = known ?? (await membershipIn(db, actor, baseId));
+  if (!row.baseFound) throw baseNotFound(baseId);
   const role = roleOf(actor, row.role);
   if (!role) throw baseNotFound(baseId);
   if (RANK[role] < RANK[min]) {

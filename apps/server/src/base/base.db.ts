@@ -46,7 +46,7 @@ declare module '../platform/db/database.ts' {
       record_id: string;
       at: Generated<Date>;
       actor_id: string | null;
-      action: 'create' | 'update' | 'delete' | 'restore' | 'merge';
+      action: 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'move';
       batch_id: string;
       undone: Generated<boolean>;
       changes: Json<Record<string, { old: unknown; new: unknown }>>;

@@ -1,7 +1,8 @@
 import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
+/** `move`: a record's place in the manual order changed (`position` holds the old one); undoable, not shown as a change. */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'move';
 export type Changes = Record<string, { old: unknown; new: unknown }>;
 
 /** Records one user action on many records as one batch (so undo reverts it as a whole). Values are database-form. */
@@ -10,28 +11,42 @@ export async function writeHistory(
   tableId: string,
   actorId: string | null,
   action: HistoryAction,
-  /** `position`: where a deleted record stood in the manual order. */
+  /** `position`: where a deleted or moved record stood in the manual order. */
   entries: { id: string; changes: Changes; position?: number }[],
   /** Share a batch id with other entries of the same user action (a merge: one update plus deletes). */
   batchId: string = newId('hb', 12),
 ): Promise<void> {
   if (entries.length === 0) return;
-  for (let i = 0; i < entries.length; i += 1000) {
-    await trx
-      .insertInto('base_record_history')
-      .values(
-        entries.slice(i, i + 1000).map((e) => ({
-          table_id: tableId,
-          record_id: e.id,
-          actor_id: actorId,
-          action,
-          batch_id: batchId,
-          changes: JSON.stringify(e.changes),
-          position: e.position ?? null,
-        })),
-      )
-      .execute();
-  }
+  for (let i = 0; i < entries.length; i += HISTORY_CHUNK)
+    await historyInsert(trx, tableId, actorId, action, entries.slice(i, i + HISTORY_CHUNK), batchId).execute();
+}
+
+/** Entries one {@link historyInsert} may hold. */
+export const HISTORY_CHUNK = 1000;
+
+/**
+ * The insert of up to {@link HISTORY_CHUNK} entries as one statement, for a caller that sends it along with its own
+ * write (a `with` clause) to save a round trip; {@link writeHistory} otherwise.
+ */
+export function historyInsert(
+  trx: Db,
+  tableId: string,
+  actorId: string | null,
+  action: HistoryAction,
+  entries: { id: string; changes: Changes; position?: number }[],
+  batchId: string = newId('hb', 12),
+) {
+  return trx.insertInto('base_record_history').values(
+    entries.map((e) => ({
+      table_id: tableId,
+      record_id: e.id,
+      actor_id: actorId,
+      action,
+      batch_id: batchId,
+      changes: JSON.stringify(e.changes),
+      position: e.position ?? null,
+    })),
+  );
 }
 
 export async function listHistory(db: Db, tableId: string, recordId: string, limit = 200) {
@@ -41,6 +56,8 @@ export async function listHistory(db: Db, tableId: string, recordId: string, lim
     .select(['h.id', 'h.at', 'h.actor_id', 'u.name as actor_name', 'h.action', 'h.changes', 'h.undone'])
     .where('h.table_id', '=', tableId)
     .where('h.record_id', '=', recordId)
+    .where('h.action', '<>', 'move')
+    .$narrowType<{ action: Exclude<HistoryAction, 'move'> }>()
     .orderBy('h.id', 'desc')
     .limit(limit)
     .execute();

@@ -107,6 +107,18 @@ describe('manual record order', () => {
     expect(deniedCreate.status).toBe(403);
   });
 
+  it('undoes a move, which record history does not list', async () => {
+    const before = await order();
+    const last = String(before.at(-1));
+    await move([last], at(String(before[0]), 'before'));
+    expect((await order())[0]).toBe(last);
+    const undo = await t.admin.call(c.undoLastChange, { params: { tableId } });
+    expect(undo.action).toBe('move');
+    expect(await order()).toEqual(before);
+    const history = await t.admin.call(c.recordHistory, { params: { tableId, recordId: ids.get(last)! } });
+    expect(history.items.map((h) => h.action)).not.toContain('move');
+  });
+
   it('brings deleted records back where they stood on undo', async () => {
     const before = await order();
     await t.admin.call(c.deleteRecords, { params: { tableId }, body: { ids: [ids.get('b1')!, ids.get('e')!] } });

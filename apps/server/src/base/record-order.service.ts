@@ -8,6 +8,7 @@ import { publish } from '../platform/events.ts';
 import * as pos from './record-position.repo.ts';
 import { tableAccess } from './table-access.ts';
 import { loadTable } from './table-meta.ts';
+import { writeHistory } from './record-history.repo.ts';
 
 const anchorNotFound = (id: string) =>
   new AppError('validation', 'base.record.anchor_not_found', {
@@ -78,7 +79,7 @@ async function respaceAround(trx: Db, tableId: string, slot: pos.Slot): Promise<
 
 /**
  * Moves records next to another record (drag to reorder), all or nothing, for editors. Only the order changes: values,
- * versions and history stay as they are, so a cell being edited elsewhere does not conflict. Open grids re-read.
+ * versions and field history stay as they are, so a cell being edited elsewhere does not conflict. Open grids re-read.
  */
 export async function moveRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[], anchor: RecordAnchor): Promise<string[]> {
   const table = await loadTable(deps.db, tableId);
@@ -89,13 +90,20 @@ export async function moveRecords(deps: Deps, ctx: RequestContext, tableId: stri
     const missing = unique.find((id) => !found.has(id));
     if (missing) throw new AppError('not_found', 'base.record.not_found', { en: `Record ${missing} not found`, zh: `记录 ${missing} 不存在` });
     await placeRecords(trx, table.id, unique, anchor, access.rows);
-    await publish(trx, [`table:${table.id}`], {
-      type: 'base.records.changed',
-      tableId: table.id,
-      change: 'moved',
-      recordIds: unique,
-      actorId: actorIdOf(ctx.actor),
-    });
+    // Kept so the mover can undo it (Ctrl+Z); record history does not list moves.
+    await writeHistory(
+      trx,
+      table.id,
+      actorIdOf(ctx.actor),
+      'move',
+      unique.map((id) => ({ id, changes: {}, position: found.get(id) })),
+    );
+    await announceMove(trx, table.id, unique, actorIdOf(ctx.actor));
   });
   return unique;
+}
+
+/** Tells open grids that only the order of these records changed. */
+export function announceMove(trx: Db, tableId: string, ids: string[], actorId: string | null): Promise<void> {
+  return publish(trx, [`table:${tableId}`], { type: 'base.records.changed', tableId, change: 'moved', recordIds: ids, actorId });
 }

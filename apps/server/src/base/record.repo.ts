@@ -1,9 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { FieldMeta, SortSpec } from '@concord/table-engine';
 import type { Db } from '../platform/db/database.ts';
 import { columnSpecs } from './field-columns.ts';
 import { sortExpr, valueExpr, type RelatedTables } from './field-sql.ts';
-import { groupOrder } from './group-sql.ts';
+import { groupOrder, groupParts, readGroupPart, type GroupSpan } from './group-sql.ts';
 import { physicalTable, type TableMeta } from './table-meta.ts';
 import { positionOrder } from './record-position.repo.ts';
 
@@ -44,6 +44,8 @@ export interface PageQuery {
   sort: SortSpec[];
   /** Grouping fields: records come in group order first (see group-sql.ts). */
   groupBy?: readonly SortSpec[];
+  /** The innermost groups the page overlaps, when the caller has them: each group is then read by its value. */
+  groupSpans?: readonly GroupSpan[];
   offset: number;
   limit: number;
   /** Count matching records too (-1 when not asked, for the grid's later pages). */
@@ -59,8 +61,7 @@ export async function findPage(
   q: PageQuery,
 ): Promise<{ rows: RecordRow[]; total: number }> {
   const where = q.where ?? sql<boolean>`true`;
-  const order = [
-    ...groupOrder(table, related, q.groupBy ?? []),
+  const inGroup = [
     ...q.sort.flatMap((s) => {
       const f = table.byId.get(s.fieldId);
       return f ? [sql`${sortExpr(f, related)} ${sql.raw(s.desc ? 'desc nulls last' : 'asc nulls last')}`] : [];
@@ -69,6 +70,7 @@ export async function findPage(
     // indexes end with (view-indexes.ts).
     q.sort.length ? sql`t.seq asc` : positionOrder(),
   ];
+  const parts = q.groupBy?.length && q.groupSpans ? groupParts(table, related, q.groupBy, q.groupSpans, q.offset, q.limit) : null;
   // Unfiltered totals come from the count kept in the table row; filtered ones are counted, and only when asked.
   const count = !q.withTotal
     ? Promise.resolve(-1)
@@ -80,13 +82,19 @@ export async function findPage(
           .where('id', '=', table.id)
           .executeTakeFirst()
           .then((r) => Number(r?.record_count ?? 0));
+  const page = (cond: RawBuilder<boolean>, lead: RawBuilder<unknown>[], offset: number, limit: number) =>
+    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${cond} order by ${sql.join([...lead, ...inGroup])} limit ${limit} offset ${offset}`
+      .execute(db)
+      .then((r) => r.rows);
   const [rows, total] = await Promise.all([
-    sql<RawRow>`select ${selectList(fields, related)} from ${physicalTable(table.id)} t where ${where} order by ${sql.join(order)} limit ${q.limit} offset ${q.offset}`.execute(
-      db,
-    ),
+    parts
+      ? Promise.all(
+          parts.map((p) => readGroupPart(db, physicalTable(table.id), sql<boolean>`(${where}) and ${p.where}`, p, inGroup, !q.sort.length, page)),
+        ).then((r) => r.flat())
+      : page(where, groupOrder(table, related, q.groupBy ?? []), q.offset, q.limit),
     count,
   ]);
-  return { rows: rows.rows.map((r) => toRow(r, fields)), total };
+  return { rows: rows.map((r) => toRow(r, fields)), total };
 }
 
 /** Records by id, optionally only those matching `visible` (row rules) and locked for update. */
@@ -109,7 +117,14 @@ export async function findByIds(
 }
 
 /** Inserts records in chunks that stay under PostgreSQL's 65,535-parameter limit. */
-export async function insertRecords(db: Db, table: TableMeta, rows: { id: string; values: Map<string, unknown> }[], actorId: string | null): Promise<void> {
+export async function insertRecords(
+  db: Db,
+  table: TableMeta,
+  rows: { id: string; values: Map<string, unknown> }[],
+  actorId: string | null,
+  /** Another write sent in the same statement as the last chunk (the history entry), saving a round trip. */
+  alongWith?: OperationNodeSource,
+): Promise<void> {
   const stored = table.fields.filter((f) => columnSpecs[f.type].sqlType);
   const perRow = stored.length + 3;
   const chunk = Math.max(1, Math.floor(60_000 / perRow));
@@ -120,20 +135,24 @@ export async function insertRecords(db: Db, table: TableMeta, rows: { id: string
       (r) =>
         sql`(${sql.join([r.id, actorId, actorId, ...stored.map((f) => cast(f, r.values.has(f.id) ? r.values.get(f.id) : f.type === 'checkbox' ? false : null))])})`,
     );
-    await sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`.execute(db);
+    const insert = sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`;
+    // The last chunk carries the count update in the same statement: one round trip for a single record.
+    if (i + chunk < rows.length) await insert.execute(db);
+    else await adjustCount(db, table.id, rows.length, [insert, ...(alongWith ? [alongWith] : [])]);
   }
-  await adjustCount(db, table.id, rows.length);
 }
 
-async function adjustCount(db: Db, tableId: string, delta: number): Promise<void> {
+/** `with w0 as (…), w1 as (…) ` running these writes in the statement that follows (PostgreSQL runs each exactly once). */
+function withWrites(writes: readonly (RawBuilder<unknown> | OperationNodeSource)[]): RawBuilder<unknown> {
+  return writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.id(`w${i}`)} as (${w})`))} ` : sql``;
+}
+
+async function adjustCount(db: Db, tableId: string, delta: number, alongWith: readonly (RawBuilder<unknown> | OperationNodeSource)[] = []): Promise<void> {
   if (delta === 0) return;
-  const row = await db
-    .updateTable('base_tables')
-    .set((eb) => ({ record_count: eb('record_count', '+', delta) }))
-    .where('id', '=', tableId)
-    .returning('record_count')
-    .executeTakeFirst();
-  if (row && delta > 0 && crossesPowerOfTwo(Number(row.record_count) - delta, Number(row.record_count))) await refreshStatistics(db, tableId);
+  const update = sql`update base_tables set record_count = record_count + ${delta} where id = ${tableId} returning record_count`;
+  const res = await sql<{ record_count: number }>`${withWrites(alongWith)}${update}`.execute(db);
+  const count = Number(res.rows[0]?.record_count);
+  if (res.rows.length && delta > 0 && crossesPowerOfTwo(count - delta, count)) await refreshStatistics(db, tableId);
 }
 
 /** From 1,024 records on, each doubling of a table: about ten times in its life up to a million rows. */
@@ -158,12 +177,39 @@ function cast(f: FieldMeta, v: unknown): RawBuilder<unknown> {
   return type ? sql`${v}::${sql.raw(type)}` : sql`${v}`;
 }
 
-export async function updateRecord(db: Db, table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): Promise<void> {
+function updateOne(table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): RawBuilder<unknown> {
   const sets = [...values]
     .filter(([fid]) => columnSpecs[table.byId.get(fid)!.type].sqlType)
     .map(([fid, v]) => sql`${sql.id(fid)} = ${cast(table.byId.get(fid)!, v)}`);
   sets.push(sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`);
-  await sql`update ${physicalTable(table.id)} set ${sql.join(sets)} where id = ${id}`.execute(db);
+  return sql`update ${physicalTable(table.id)} set ${sql.join(sets)} where id = ${id}`;
+}
+
+export async function updateRecord(db: Db, table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): Promise<void> {
+  await updateOne(table, id, values, actorId).execute(db);
+}
+
+/**
+ * {@link updateRecord} that also answers with the record as updated (null when `visible` excludes it), plus another
+ * write in the same statement: one round trip instead of three. Only for tables without links: the answer is computed
+ * from the updated row alone, so nothing in it may read other rows, which this statement sees as before.
+ */
+export async function updateRecordReturning(
+  db: Db,
+  table: TableMeta,
+  fields: FieldMeta[],
+  id: string,
+  values: Map<string, unknown>,
+  actorId: string | null,
+  opts: { visible: RawBuilder<boolean> | null; alongWith?: OperationNodeSource },
+): Promise<RecordRow | null> {
+  if (table.fields.some((f) => f.type === 'link')) throw new Error('updateRecordReturning needs a table without links');
+  const related: RelatedTables = new Map([[table.id, table]]);
+  const also = opts.alongWith ? sql`${opts.alongWith}` : sql`select`;
+  const res = await sql<RawRow>`with w as (${also}), u as (${updateOne(table, id, values, actorId)} returning *)
+    select ${selectList(fields, related)} from u t where ${opts.visible ?? sql<boolean>`true`}`.execute(db);
+  const row = res.rows[0];
+  return row ? toRow(row, fields) : null;
 }
 
 export async function deleteRecords(db: Db, table: TableMeta, ids: string[]): Promise<string[]> {

@@ -9,17 +9,20 @@ import { publish } from '../platform/events.ts';
 import { assertWritable, tableAccess, type TableAccess } from './table-access.ts';
 import { resolveGroupBy } from './record-groups.service.ts';
 import * as repo from './record.repo.ts';
+import type { GroupSpan } from './group-sql.ts';
 import { convertInputs, toApiValues } from './record-values.ts';
 import { columnSpecs } from './field-columns.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { dropKeys, syncKeys } from './duplicate-keys.ts';
 import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
-import { loadRelated, loadTable, type TableMeta } from './table-meta.ts';
-import { lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
+import { loadRelated, loadTable, loadTableForWrite, type TableMeta } from './table-meta.ts';
+import { HISTORY_CHUNK, historyInsert, lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 import { queueAutomationRuns } from './automation/automation-capture.ts';
 import { assertFieldsKnown, readScope } from './read-scope.ts';
-import { placeRecords } from './record-order.service.ts';
+import { announceMove, placeRecords } from './record-order.service.ts';
 import { positionsOf, setPositions } from './record-position.repo.ts';
+
+const actorUserId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : null);
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -43,6 +46,7 @@ export interface RecordQuery {
   filter?: FilterNode | null;
   sort?: SortSpec[];
   groupBy?: SortSpec[];
+  groupSpans?: GroupSpan[];
   offset: number;
   limit: number;
   fieldIds?: string[];
@@ -65,6 +69,7 @@ export async function queryRecords(
     where,
     sort,
     groupBy,
+    groupSpans: q.groupSpans,
     offset: q.offset,
     limit: q.limit,
     withTotal: q.withTotal !== false,
@@ -131,8 +136,8 @@ export async function createRecords(
   /** Insert next to this record instead of at the end. */
   anchor?: RecordAnchor,
 ): Promise<RecordDto[]> {
-  const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  const { table, membership } = await loadTableForWrite(deps.db, tableId, actorUserId(ctx));
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit', membership);
   assertWritable(
     access,
     table,
@@ -183,17 +188,13 @@ export async function insertRecords(
   const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
   const ids = rows.map((r) => r.id);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.insertRecords(trx, table, rows, actorId);
+    // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
+    const history = ids.map((id) => ({ id, changes: {} }));
+    const inline = history.length <= HISTORY_CHUNK;
+    await repo.insertRecords(trx, table, rows, actorId, inline ? historyInsert(trx, table.id, actorId, 'create', history) : undefined);
+    if (!inline) await writeHistory(trx, table.id, actorId, 'create', history);
     await syncKeys(trx, table, rows);
     for (const r of rows) for (const [fid, to] of r.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.id, to);
-    // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
-    await writeHistory(
-      trx,
-      table.id,
-      actorId,
-      'create',
-      ids.map((id) => ({ id, changes: {} })),
-    );
     await changedEvent(trx, ctx, table, 'created', ids, deps.clock.now(), rows.map(createdChanges));
     await also?.(trx, ids);
   });
@@ -207,8 +208,8 @@ export async function updateRecords(
   tableId: string,
   inputs: { id: string; fields: Record<string, unknown>; version?: number }[],
 ): Promise<RecordDto[]> {
-  const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  const { table, membership } = await loadTableForWrite(deps.db, tableId, actorUserId(ctx));
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit', membership);
   assertWritable(
     access,
     table,
@@ -223,6 +224,10 @@ export async function updateRecords(
   const actorId = actorIdOf(ctx.actor);
   const related = await loadRelated(deps.db, table);
   const ids = inputs.map((i) => i.id);
+  // One record in a table without links: the update also writes the history and answers with the record.
+  const single = inputs.length === 1 && !table.fields.some((f) => f.type === 'link');
+  const seenFields = table.fields.filter((f) => !access.hidden.has(f.id));
+  let updated: repo.RecordRow[] | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const current = new Map((await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows })).map((r) => [r.id, r]));
     const history: { id: string; changes: Record<string, { old: unknown; new: unknown }> }[] = [];
@@ -243,27 +248,35 @@ export async function updateRecords(
         );
       }
       const c = converted[i]!;
-      await repo.updateRecord(trx, table, input.id, c.values, actorId);
-      for (const [fid, to] of c.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), input.id, to);
       const changes: Record<string, { old: unknown; new: unknown }> = {};
       for (const [k, v] of [...c.values, ...c.links]) changes[k] = { old: before.values[k] ?? null, new: v };
       history.push({ id: input.id, changes });
+      if (single) {
+        const row = await repo.updateRecordReturning(trx, table, seenFields, input.id, c.values, actorId, {
+          visible: access.rows,
+          alongWith: historyInsert(trx, table.id, actorId, 'update', history),
+        });
+        updated = row ? [row] : [];
+        continue;
+      }
+      await repo.updateRecord(trx, table, input.id, c.values, actorId);
+      for (const [fid, to] of c.links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), input.id, to);
     }
     await syncKeys(
       trx,
       table,
       inputs.map((input, i) => ({ id: input.id, values: converted[i]!.values })),
     );
-    await writeHistory(trx, table.id, actorId, 'update', history);
+    if (!single) await writeHistory(trx, table.id, actorId, 'update', history);
     await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now(), history);
   });
-  return recordsAsSeen(deps.db, table, access, ids);
+  return updated ? toDtos(deps.db, seenFields, updated) : recordsAsSeen(deps.db, table, access, ids);
 }
 
 /** Deletes records and their links; the old values stay in the history so the deletion can be undone. */
 export async function deleteRecords(deps: Deps, ctx: RequestContext, tableId: string, ids: string[]): Promise<string[]> {
-  const table = await loadTable(deps.db, tableId);
-  const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
+  const { table, membership } = await loadTableForWrite(deps.db, tableId, actorUserId(ctx));
+  const access = await tableAccess(deps.db, ctx.actor, table, 'edit', membership);
   const related = await loadRelated(deps.db, table);
   return deps.db.transaction().execute(async (trx) => {
     const before = await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows });
@@ -348,6 +361,18 @@ export async function undoLastChange(deps: Deps, ctx: RequestContext, tableId: s
       await syncKeys(trx, table, [{ id: r.record_id, values }]);
       for (const [fid, to] of links) await repo.setLinks(trx, table.byId.get(fid)!, linkReverse(table, fid), r.record_id, to);
       restore.push({ id: r.record_id, changes: Object.fromEntries(Object.entries(r.changes as Changes).map(([k, v]) => [k, { old: v.new, new: v.old }])) });
+    }
+    // A move goes back to where the records stood.
+    const moved = of('move').filter((r) => r.position !== null);
+    if (moved.length) {
+      const movedIds = moved.map((r) => r.record_id);
+      await setPositions(
+        trx,
+        table.id,
+        movedIds,
+        moved.map((r) => r.position!),
+      );
+      await announceMove(trx, table.id, movedIds, actorId);
     }
     const created = of('create').map((r) => r.record_id);
     if (created.length) {

@@ -3,7 +3,7 @@ import type { BaseRole, TableRule } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import type { Actor } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
-import { requireRole } from './access.ts';
+import { requireRole, type Membership } from './access.ts';
 import { fieldColumn, tableNotFound, type TableMeta } from './table-meta.ts';
 
 /** What the actor may do in one table, after the base role and the table's rules. */
@@ -40,8 +40,15 @@ function visiblePeople(userId: string, include: NonNullable<TableRule['rows']>['
  * Resolves the actor's access to a table and throws when it is below `need`: a member who may not see the table is
  * told it does not exist; one who may see but not edit gets a 403.
  */
-export async function tableAccess(db: Db, actor: Actor | null, table: TableMeta, need: 'read' | 'edit' | 'comment'): Promise<TableAccess> {
-  const role = await requireRole(db, actor, table.baseId, 'viewer');
+export async function tableAccess(
+  db: Db,
+  actor: Actor | null,
+  table: TableMeta,
+  need: 'read' | 'edit' | 'comment',
+  /** The actor's membership, when read with the table (loadTableForWrite). */
+  membership?: Membership,
+): Promise<TableAccess> {
+  const role = await requireRole(db, actor, table.baseId, 'viewer', membership);
   const full: TableAccess = { role, canEdit: role === 'owner' || role === 'editor', rows: null, hidden: new Set(), readOnly: new Set(), restricted: false };
   const userId = actor?.kind === 'user' ? actor.userId : null;
   const rule = role === 'owner' || !userId ? undefined : table.rules.find((r) => r.role === role);

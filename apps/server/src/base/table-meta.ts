@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { fieldOptions, type FieldMeta, type FieldType, type OptionsOf } from '@concord/table-engine';
 import { dedupRule, tableRule, viewConfig, type DedupRuleDto, type FieldDto, type TableDto, type TableRule, type ViewDto } from '@concord/contracts';
-import type { Db } from '../platform/db/database.ts';
+import type { Database, Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Membership } from './access.ts';
 
 /** A Base table's metadata, loaded once per request: the only source of identifiers for its dynamic SQL. */
 export interface TableMeta {
@@ -20,6 +21,14 @@ export interface TableMeta {
   dedup: DedupRuleDto | null;
   /** Bumped by the database on any change to the table's fields or views (results derived from them key on it). */
   metaVersion: number;
+  /** Set when loaded for a record write ({@link loadTableForWrite}); otherwise writes look their subscribers up. */
+  subscribers?: Subscribers;
+}
+
+/** Who hears about a table's record changes: its active webhooks and enabled automations. */
+export interface Subscribers {
+  webhooks: { id: string; events: string[] }[];
+  automations: { id: string; trigger: unknown }[];
 }
 
 const SAFE_ID = /^[A-Za-z0-9]{4,64}$/;
@@ -77,12 +86,52 @@ async function fieldsAndViews(db: Db, tableId: string, version: number): Promise
 export async function loadTable(db: Db, tableId: string): Promise<TableMeta> {
   const table = await db.selectFrom('base_tables').selectAll().where('id', '=', tableId).executeTakeFirst();
   if (!table) throw tableNotFound(tableId);
+  return toTableMeta(db, table);
+}
+
+/**
+ * {@link loadTable} for a record write, in one round trip with the caller's membership of the base (for
+ * `tableAccess`) and the table's subscribers (for `changedEvent`). Subscribers are as of this read, just before the
+ * write's transaction: a webhook or automation committed while the write runs is concurrent with it either way.
+ */
+export async function loadTableForWrite(db: Db, tableId: string, userId: string | null): Promise<{ table: TableMeta; membership: Membership }> {
+  const row = await db
+    .selectFrom('base_tables as t')
+    .leftJoin('bases as b', 'b.id', 't.base_id')
+    .leftJoin('base_members as m', (j) => j.onRef('m.base_id', '=', 't.base_id').on('m.user_id', '=', userId ?? ''))
+    .selectAll('t')
+    .select(['b.id as found_base_id', 'm.role as member_role'])
+    .select(
+      sql<
+        Subscribers['webhooks']
+      >`(select coalesce(json_agg(json_build_object('id', w.id, 'events', w.events)), '[]') from base_webhooks w where w.table_id = t.id and w.active)`.as(
+        'webhooks',
+      ),
+    )
+    .select(
+      sql<
+        Subscribers['automations']
+      >`(select coalesce(json_agg(json_build_object('id', a.id, 'trigger', a.trigger)), '[]') from base_automations a where a.table_id = t.id and a.enabled)`.as(
+        'automations',
+      ),
+    )
+    .where('t.id', '=', tableId)
+    .executeTakeFirst();
+  if (!row) throw tableNotFound(tableId);
+  const { found_base_id, member_role, webhooks, automations, ...table } = row;
+  return {
+    table: { ...(await toTableMeta(db, table)), subscribers: { webhooks, automations } },
+    membership: { baseFound: found_base_id !== null, role: member_role },
+  };
+}
+
+async function toTableMeta(db: Db, table: Selectable<Database['base_tables']>): Promise<TableMeta> {
   return {
     id: table.id,
     baseId: table.base_id,
     name: table.name,
     metaVersion: Number(table.meta_version),
-    ...(await fieldsAndViews(db, tableId, Number(table.meta_version))),
+    ...(await fieldsAndViews(db, table.id, Number(table.meta_version))),
     dedup: table.dedup ? (dedupRule.safeParse(table.dedup).data ?? null) : null,
     rules: (Array.isArray(table.rules) ? table.rules : []).flatMap((r) => {
       const parsed = tableRule.safeParse(r);

@@ -4,6 +4,7 @@ import { fieldTypeDefs, type FieldMeta, type FilterNode } from '@concord/table-e
 import type { ViewConfig } from '@concord/contracts';
 import type { Db } from '../platform/db/database.ts';
 import { physicalTable, type TableMeta } from './table-meta.ts';
+import { groupIndexColumn } from './group-sql.ts';
 
 /** Field kinds whose sort key and equality filter are the stored column itself, so a btree on the column serves them. */
 const PLAIN_KINDS = new Set(['text', 'number', 'boolean', 'date', 'select']);
@@ -33,7 +34,7 @@ export interface ViewIndex {
  * (direction and blanks-last included, with seq as the final tie-break exactly as record pages order) and one per
  * equality condition. Select sorts follow option order, an expression that changes with the options: not indexed.
  */
-export function viewIndexes(table: TableMeta, config: Pick<ViewConfig, 'sort' | 'filter'>): ViewIndex[] {
+export function viewIndexes(table: TableMeta, config: Pick<ViewConfig, 'sort' | 'filter' | 'groupBy'>): ViewIndex[] {
   const out: { key: string; columns: RawBuilder<unknown>[] }[] = [];
   const sortCols: { col: string; desc: boolean }[] = [];
   for (const s of config.sort ?? []) {
@@ -42,11 +43,21 @@ export function viewIndexes(table: TableMeta, config: Pick<ViewConfig, 'sort' | 
     if (!col || field?.type === 'singleSelect') break;
     sortCols.push({ col, desc: s.desc });
   }
-  if (sortCols.length) {
-    out.push({
-      key: sortCols.map((c) => `${c.col} ${c.desc ? 'd' : 'a'}`).join(','),
-      columns: [...sortCols.map((c) => sql`${sql.ref(c.col)} ${sql.raw(c.desc ? 'desc nulls last' : 'asc nulls last')}`), sql`seq`],
-    });
+  const sortKey = sortCols.map((c) => `${c.col} ${c.desc ? 'd' : 'a'}`);
+  const sortIx = sortCols.map((c) => sql`${sql.ref(c.col)} ${sql.raw(c.desc ? 'desc nulls last' : 'asc nulls last')}`);
+  if (sortCols.length) out.push({ key: sortKey.join(','), columns: [...sortIx, sql`seq`] });
+  // Grouped pages read one group at a time by equality on its values (group-sql.ts groupParts), in the in-group order:
+  // the manual order, or the sort when all of it is indexable; otherwise the index only finds the group.
+  const groupCols = (config.groupBy ?? []).map((g) => {
+    const field = table.byId.get(g.fieldId);
+    return field ? groupIndexColumn(field) : null;
+  });
+  if (groupCols.length && groupCols.every((c) => c !== null)) {
+    const sorted = config.sort?.length ?? 0;
+    let inner = { key: '', columns: [] as RawBuilder<unknown>[] };
+    if (sorted === 0) inner = { key: 'position,seq', columns: [sql`position`, sql`seq`] };
+    else if (sortCols.length === sorted) inner = { key: [...sortKey, 'seq'].join(','), columns: [...sortIx, sql`seq`] };
+    out.push({ key: `group ${groupCols.join(',')} | ${inner.key}`, columns: [...groupCols.map((c) => sql.ref(c!)), ...inner.columns] });
   }
   for (const fieldId of new Set(equalityFields(config.filter))) {
     const col = columnOf(table.byId.get(fieldId));
@@ -64,7 +75,7 @@ export function viewIndexes(table: TableMeta, config: Pick<ViewConfig, 'sort' | 
  * Inside a transaction (the CRM template) it builds them the plain way too: PostgreSQL refuses CONCURRENTLY there, and
  * the refusal would abort the caller's transaction.
  */
-export async function ensureViewIndexes(db: Db, table: TableMeta, config: Pick<ViewConfig, 'sort' | 'filter'>): Promise<void> {
+export async function ensureViewIndexes(db: Db, table: TableMeta, config: Pick<ViewConfig, 'sort' | 'filter' | 'groupBy'>): Promise<void> {
   for (const ix of viewIndexes(table, config)) {
     const target = physicalTable(table.id);
     const name = sql.id(ix.name);

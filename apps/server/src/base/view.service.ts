@@ -100,7 +100,7 @@ export async function updateView(deps: Deps, ctx: RequestContext, viewId: string
       .execute();
     await changed(trx, ctx, table, 'base.view.update', viewId);
   });
-  if (patch.config?.sort !== undefined || patch.config?.filter !== undefined) await ensureViewIndexes(deps.db, table, config);
+  if (patch.config?.sort !== undefined || patch.config?.filter !== undefined || patch.config?.groupBy !== undefined) await ensureViewIndexes(deps.db, table, config);
   return { id: viewId, tableId: table.id, name, type: row.type, config };
 }
 

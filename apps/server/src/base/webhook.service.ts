@@ -97,13 +97,15 @@ export async function enqueueWebhooks(
   now: Date,
 ): Promise<void> {
   const type = `record.${change}` as const;
-  const hooks = await trx
-    .selectFrom('base_webhooks')
-    .select('id')
-    .where('table_id', '=', table.id)
-    .where('active', '=', true)
-    .where(sql<boolean>`${type} = any(events)`)
-    .execute();
+  const hooks = table.subscribers
+    ? table.subscribers.webhooks.filter((h) => h.events.includes(type))
+    : await trx
+        .selectFrom('base_webhooks')
+        .select('id')
+        .where('table_id', '=', table.id)
+        .where('active', '=', true)
+        .where(sql<boolean>`${type} = any(events)`)
+        .execute();
   if (hooks.length === 0) return;
   const payload: WebhookPayload = { eventId: randomUUID(), type, baseId: table.baseId, tableId: table.id, recordIds, actorId, at: now.toISOString() };
   await trx

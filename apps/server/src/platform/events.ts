@@ -10,9 +10,8 @@ export const OUTBOX_CHANNEL = 'concord_outbox';
  * @example await publish(trx, ['org'], { type: 'org.department.changed', departmentId, change: 'updated' })
  */
 export async function publish(trx: Db, rooms: Room[], event: DomainEvent): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({ rooms, event: JSON.stringify(event) })
-    .execute();
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+  // One statement for both: writes pay a round trip per statement.
+  await sql`with o as (insert into outbox (rooms, event) values (${rooms}::text[], ${JSON.stringify(event)}::jsonb)) select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(
+    trx,
+  );
 }

@@ -18,6 +18,8 @@ export const recordDto = z.object({
 export type RecordDto = z.infer<typeof recordDto>;
 
 export const MAX_BATCH = 1000;
+/** Longest group key a page request may name in `groupSpans` (a group by long text goes without spans). */
+export const MAX_GROUP_SPAN_KEY = 20_000;
 
 export const queryRecords = defineRoute({
   method: 'post',
@@ -31,6 +33,15 @@ export const queryRecords = defineRoute({
     sort: z.array(sortSpec).max(10).optional(),
     /** Records come grouped by these first (the view's grouping unless given), as `queryRecordGroups` counts them. */
     groupBy: z.array(sortSpec).max(3).optional(),
+    /**
+     * With `groupBy`: the innermost groups (from `queryRecordGroups` for the same query) that rows offset … offset +
+     * limit - 1 fall in, in order. The server then reads each group by its value instead of ordering and skipping the
+     * whole table (fast deep pages); the rows are the same while the groups are current.
+     */
+    groupSpans: z
+      .array(z.object({ key: z.string().max(MAX_GROUP_SPAN_KEY), start: z.number().int().min(0), count: z.number().int().min(0) }))
+      .max(1000)
+      .optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
     fieldIds: z.array(id).max(500).optional(),

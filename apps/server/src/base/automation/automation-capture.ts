@@ -52,7 +52,8 @@ interface QueuedRun {
 
 /**
  * Queues runs for the table's enabled automations that this write fires, in the writing transaction (so a rollback
- * queues nothing). The actions run later in the worker. One indexed lookup when the table has no automations.
+ * queues nothing). The actions run later in the worker. No lookup when the table was loaded for a write (its
+ * subscribers came with it), else one indexed lookup.
  */
 export async function queueAutomationRuns(
   trx: Db,
@@ -64,7 +65,9 @@ export async function queueAutomationRuns(
   changes?: readonly { id: string; changes: FieldChanges }[],
 ): Promise<void> {
   if (change === 'deleted' || ids.length === 0) return;
-  const automations = await trx.selectFrom('base_automations').select(['id', 'trigger']).where('table_id', '=', table.id).where('enabled', '=', true).execute();
+  const automations =
+    table.subscribers?.automations ??
+    (await trx.selectFrom('base_automations').select(['id', 'trigger']).where('table_id', '=', table.id).where('enabled', '=', true).execute());
   if (automations.length === 0) return;
   const depth = automationDepth(ctx);
   const byRecord = new Map(changes?.map((c) => [c.id, c.changes]));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router-dom';
-import { MAX_RECORD_GROUPS, type BaseDto, type FieldDto, type TableDto, type ViewDto } from '@concord/contracts';
+import { MAX_RECORD_GROUPS, type BaseDto, type FieldDto, type RecordGroupDto, type TableDto, type ViewDto } from '@concord/contracts';
 import { f } from '@concord/table-engine';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useRecordCache } from '../hooks/use-record-cache.ts';
@@ -8,6 +8,7 @@ import { useRecordWriter, type RecordWriter } from '../hooks/use-record-writer.t
 import { useTableRealtime } from '../hooks/use-table-realtime.ts';
 import { useGroupRefresh } from '../hooks/use-group-refresh.ts';
 import { useRecordGroups } from '../api/query-record-groups.ts';
+import { GroupSpanSource } from '../utils/group-spans.ts';
 import { useViewDraft } from '../hooks/use-view-draft.ts';
 import { defaultCondition, effectiveFilter, rootGroup } from '../utils/filter-tree.ts';
 import { orderedFields } from '../utils/grid-layout.ts';
@@ -42,6 +43,14 @@ export interface TableWorkspaceProps {
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** The group counts page requests may send along: null for none, undefined while the current ones load. */
+function spanGroups(grouped: boolean, groups: ReturnType<typeof useRecordGroups>): readonly RecordGroupDto[] | null | undefined {
+  if (!grouped || groups.isError) return null;
+  // Only counts fetched for this reset: not a placeholder, nor a cached answer being refetched.
+  if (!groups.isSuccess || groups.isPlaceholderData || groups.isFetching) return undefined;
+  return groups.data.truncated ? null : groups.data.groups;
+}
+
 /** One view of a table: toolbar, grid, field menus and dialogs, live updates, and the expanded record beside it. */
 export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceProps) {
   const t = useT();
@@ -57,10 +66,13 @@ export function TableWorkspace({ base, table, view, tablePath }: TableWorkspaceP
   );
   // A grouping field may be hidden from me or deleted since the view was saved: group by the others.
   const groupBy = useMemo(() => config.groupBy.filter((g) => table.fields.some((x) => x.id === g.fieldId)), [config.groupBy, table.fields]);
-  const cache = useRecordCache({ tableId: table.id, viewId: view.id, filter, sort: config.sort, groupBy }, onLoadError);
+  const [groupSpans] = useState(() => new GroupSpanSource());
+  const cache = useRecordCache({ tableId: table.id, viewId: view.id, filter, sort: config.sort, groupBy }, onLoadError, groupSpans);
   const writer = useGroupRefresh(useRecordWriter(table.id, cache), cache, groupBy);
   const groups = useRecordGroups({ tableId: table.id, viewId: view.id, filter, groupBy }, cache.resets);
   const groupRows = groupBy.length > 0 && groups.data && !groups.data.truncated ? groups.data.groups : null;
+  const currentGroups = spanGroups(groupBy.length > 0, groups);
+  useEffect(() => groupSpans.set(cache, cache.resets, currentGroups), [groupSpans, cache, cache.resets, currentGroups]);
   const duplicates = useGridDuplicateWatch(table, writer);
   const rowsCanMove = filter !== null || config.sort.length > 0 || groupBy.length > 0;
   useTableRealtime(base.id, table.id, cache, writer, rowsCanMove);
