@@ -44,7 +44,7 @@ function customer(i: number, fx: Pick<Fixture, 'fid' | 'owners'>): Record<string
 }
 
 /** A CRM-like customers table with `size` records and a dashboard shaped like the CRM template's 销售看板. */
-async function setUp(url: string, size: number, label: string): Promise<Fixture> {
+export async function setUp(url: string, size: number, label: string): Promise<Fixture> {
   const api = await adminClient(url);
   const { items: depts } = await api.call(c.listDepartments, { query: {} });
   const owners: string[] = [];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ApiError, createClient, type ApiClient, type FetchLike } from '@concord/contracts';
+import { ApiError, createClient, createPerson, login, type ApiClient, type FetchLike, type RouteInput } from '@concord/contracts';
 import { openDatabase, type DbHandle } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -77,10 +77,19 @@ export interface TestApp {
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-1', name: '管理员' };
 
 /** Starts Concord on a fresh test database with an administrator signed in. */
+/** The configuration test apps run with. */
+export const testConfig = () =>
+  loadConfig({
+    DATA_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    // Webhook tests deliver to a receiver on this machine (test/webhook-receiver.ts); other private addresses stay refused.
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+  });
+
 export async function startTestApp(options: { clock?: Clock; withAdmin?: boolean } = {}): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
   await migrate(handle);
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = testConfig();
   const deps: AppDeps = { db: handle.db, clock: options.clock ?? { now: () => new Date() }, config, handle, instanceId: 'test' };
   const concord = await createApp(deps, { logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', workers: false });
   const admin = injectClient(concord.app);
@@ -99,6 +108,18 @@ export async function startTestApp(options: { clock?: Clock; withAdmin?: boolean
       await drop();
     },
   };
+}
+
+/**
+ * Creates a person through `admin` (with a password) and signs them in on `app`: the person and a client acting as them.
+ * @example const { person, client: zhang } = await signedInPerson(t.admin, t.app, { name: '张三', email: 'zhang@example.com' })
+ */
+export async function signedInPerson(admin: ApiClient, app: ConcordApp['app'], body: RouteInput<typeof createPerson>['body']) {
+  const password = body.password ?? 'person-password-1';
+  const person = await admin.call(createPerson, { body: { ...body, password } });
+  const client = injectClient(app);
+  await client.call(login, { body: { email: body.email, password } });
+  return { person, client };
 }
 
 /** Awaits a call that must fail and returns its ApiError (fails the test if it succeeds). */

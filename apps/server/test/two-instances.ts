@@ -1,8 +1,7 @@
 import WebSocket from 'ws';
 import { createToken, serverMessage, setup, type Room, type ServerMessage } from '@concord/contracts';
-import { ADMIN, injectClient, openTestDatabase } from './harness.ts';
+import { ADMIN, injectClient, openTestDatabase, testConfig } from './harness.ts';
 import { createApp, type ConcordApp } from '../src/app.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase, type DbHandle } from '../src/platform/db/connect.ts';
 import { migrate } from '../src/platform/db/migrator.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
@@ -17,7 +16,7 @@ export interface Instance extends ConcordApp {
 }
 
 async function startInstance(handle: DbHandle, instanceId: string): Promise<Instance> {
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = testConfig();
   const deps: AppDeps = { db: handle.db, clock: { now: () => new Date() }, config, handle, instanceId };
   const concord = await createApp(deps, { logLevel: 'silent', workers: false });
   await concord.app.listen({ port: 0, host: '127.0.0.1' });

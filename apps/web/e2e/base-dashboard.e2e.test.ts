@@ -106,6 +106,38 @@ describe('Base dashboards in the browser', () => {
     await context.close();
   });
 
+  it('in a background tab, waits until shown to refetch, then shows the latest numbers', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
+    const count = page.locator('[data-widget-title="客户总数"] [data-value]');
+    await expect.poll(() => count.getAttribute('data-value')).toBe('2');
+    // Headless pages are always visible: pretend the tab went to the background, as the browser would report it.
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    let dataRequests = 0;
+    page.on('request', (r) => void (r.url().includes(`/dashboards/${board.id}/data`) && dataRequests++));
+    const created = await api.call(createRecords, { params: { tableId: table.id }, body: { records: [{ fields: { [field('公司')]: '成都天府物流' } }] } });
+    try {
+      await page.waitForTimeout(1_500);
+      expect(dataRequests).toBe(0);
+      expect(await count.getAttribute('data-value')).toBe('2');
+      await setVisibility('visible');
+      await expect.poll(() => count.getAttribute('data-value'), { timeout: 5_000 }).toBe('3');
+      expect(dataRequests).toBe(1);
+    } finally {
+      // The later tests count the table's records.
+      await api.call(deleteRecords, { params: { tableId: table.id }, body: { ids: created.items.map((r) => r.id) } });
+      await context.close();
+    }
+  });
+
   it('lets an editor add a number widget through the dialog', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();

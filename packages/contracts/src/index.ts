@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './common.ts';
 export * from './events.ts';
 export * from './ws.ts';
+export * from './transient.ts';
 export * from './client.ts';
 export * from './auth/session.ts';
 export * from './auth/tokens.ts';

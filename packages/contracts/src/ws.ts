@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainEvent, room } from './events.ts';
+import { transientEvent } from './transient.ts';
 
 /** Messages a browser sends on /api/v1/ws. `resume` asks for every event after `since` (catch-up after a disconnect). */
 export const clientMessage = z.discriminatedUnion('type', [
@@ -15,6 +16,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), seq: z.number().int(), instanceId: z.string() }),
   z.object({ type: z.literal('subscribed'), rooms: z.array(room), denied: z.array(z.string()) }),
   z.object({ type: z.literal('event'), seq: z.number().int(), rooms: z.array(room), event: domainEvent }),
+  /** A transient event (progress): no seq, since it is neither stored nor replayed. */
+  z.object({ type: z.literal('transient'), rooms: z.array(room), event: transientEvent }),
   /** The gap since `resume` is too large or expired from the outbox: reload everything. */
   z.object({ type: z.literal('resync'), seq: z.number().int() }),
   z.object({ type: z.literal('pong') }),

@@ -33,11 +33,16 @@ function offsetMs(at: Date, timeZone: string): number {
   return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** The instant a calendar day starts in a time zone (handles DST by re-checking the offset). */
-export function startOfZonedDay(y: number, m: number, d: number, timeZone: string): Date {
-  const guess = Date.UTC(y, m - 1, d);
+/** The instant a wall-clock time in a time zone names (handles DST by re-checking the offset). */
+export function zonedTime(y: number, m: number, d: number, h: number, min: number, sec: number, timeZone: string): Date {
+  const guess = Date.UTC(y, m - 1, d, h, min, sec);
   const first = guess - offsetMs(new Date(guess), timeZone);
   return new Date(guess - offsetMs(new Date(first), timeZone));
+}
+
+/** The instant a calendar day starts in a time zone. */
+export function startOfZonedDay(y: number, m: number, d: number, timeZone: string): Date {
+  return zonedTime(y, m, d, 0, 0, 0, timeZone);
 }
 
 function days(from: { y: number; m: number; d: number }, addDays: number, timeZone: string): Date {

@@ -53,5 +53,17 @@ describe('attachments', () => {
       }),
     );
     expect(forged.code).toBe('base.record.invalid_value');
+
+    // Replacing the file and undoing puts the first one back.
+    const other = await t.admin.call(
+      c.uploadAttachment,
+      { params: { tableId: table.id }, query: { filename: '报价单.pdf' } },
+      { body: Buffer.from('%PDF-1.4 报价'), contentType: 'application/octet-stream' },
+    );
+    const cell = table.fields[1]!.id;
+    await t.admin.call(c.updateRecords, { params: { tableId: table.id }, body: { records: [{ id: rec!.id, fields: { [cell]: [other] } }] } });
+    expect((await t.admin.call(c.undoLastChange, { params: { tableId: table.id } })).action).toBe('update');
+    const back = await t.admin.call(c.queryRecords, { params: { tableId: table.id }, body: {} });
+    expect(back.items.find((r) => r.id === rec!.id)!.fields[cell]).toEqual([file]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
 import { f } from '@concord/table-engine';
-import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { apiError, signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let tableId: string;
@@ -177,9 +177,7 @@ describe('Base tables and records', () => {
   });
 
   it('hides a base from people who are not members', async () => {
-    await t.admin.call(c.createPerson, { body: { name: '李雷', email: 'lilei@example.com', password: 'member-password-1' } });
-    const member = t.anon();
-    await member.call(c.login, { body: { email: 'lilei@example.com', password: 'member-password-1' } });
+    const { client: member } = await signedInPerson(t.admin, t.app, { name: '李雷', email: 'lilei@example.com' });
     const err = await apiError(member.call(c.queryRecords, { params: { tableId }, body: {} }));
     expect(err.status).toBe(404);
     expect((await member.call(c.listBases, {})).items).toEqual([]);

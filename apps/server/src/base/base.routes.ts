@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as c from '@concord/contracts';
-import type { Deps } from '../platform/deps.ts';
+import type { AppDeps } from '../platform/deps.ts';
 import { route } from '../platform/http/route.ts';
 import { AppError } from '../platform/errors.ts';
 import * as bases from './base.service.ts';
@@ -21,6 +21,7 @@ import * as duplicates from './duplicate.service.ts';
 import * as review from './duplicate-review.service.ts';
 import { mergeRecords } from './merge.service.ts';
 import * as tableImport from './import/import.service.ts';
+import { importProgress } from './import/import-progress.ts';
 import { exportCsv, exportXlsx } from './export.service.ts';
 import { historyOf } from './record-history.service.ts';
 import { toTableDto } from './table-meta.ts';
@@ -28,7 +29,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { automationRoutes } from './automation/automation.routes.ts';
 
 /** /api/v1/base: bases, tables, fields and records for the web app and scripts. */
-export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function baseRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   route(app, c.createBase, async ({ body, req }) => bases.createBase(deps, req.ctx, body.name));
   route(app, c.listBases, async ({ req }) => {
     if (!req.ctx.actor) throw new AppError('unauthorized', 'auth.required', { en: 'Please sign in', zh: '请先登录' });
@@ -76,7 +77,9 @@ export async function baseRoutes(app: FastifyInstance, deps: Deps): Promise<void
   });
   route(app, c.mergeRecords, async ({ params, body, req }) => mergeRecords(deps, req.ctx, params.tableId, body.survivorId, body.otherIds, body.values));
   route(app, c.previewImport, async ({ params, query, raw, req }) => tableImport.previewImport(deps, req.ctx, params.tableId, raw, query));
-  route(app, c.importTable, async ({ params, query, raw, req }) => tableImport.importTable(deps, req.ctx, params.tableId, raw, query));
+  route(app, c.importTable, async ({ params, query, raw, req }) =>
+    tableImport.importTable(deps, req.ctx, params.tableId, raw, query, importProgress(deps, req.ctx, params.tableId, query.progressId)),
+  );
   // Exports are files, not JSON: like downloads they sit outside the contract helper.
   app.get('/api/v1/base/tables/:tableId/export', async (req, reply) => {
     const { tableId } = req.params as { tableId: string };

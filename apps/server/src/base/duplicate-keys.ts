@@ -33,14 +33,14 @@ export async function syncKeys(
 ): Promise<void> {
   if (!table.dedup || records.length === 0) return;
   const fields = ruleFields(table, table.dedup);
-  const rows: { table_id: string; record_id: string; field_id: string; key: string }[] = [];
+  const rows: KeyRow[] = [];
   const touched: { record: string; field: string }[] = [];
   for (const r of records) {
     for (const { field, comparator } of fields) {
       if (!r.values.has(field.id)) continue;
       touched.push({ record: r.id, field: field.id });
       for (const key of storedKeys(comparator, dbValueText(field, r.values.get(field.id))))
-        rows.push({ table_id: table.id, record_id: r.id, field_id: field.id, key: scopedKey(field.id, key) });
+        rows.push({ record_id: r.id, field_id: field.id, key: scopedKey(field.id, key) });
     }
   }
   const idsByField = new Map<string, string[]>();
@@ -56,11 +56,23 @@ export async function syncKeys(
         trx,
       );
   }
+  await insertKeys(trx, table.id, rows);
+}
+
+/** Key rows of one table; a record's keys for a field must have been deleted first (or never written). */
+export interface KeyRow {
+  record_id: string;
+  field_id: string;
+  key: string;
+}
+
+/** Writes key rows made elsewhere (an import makes its rows' keys while deciding), in the caller's transaction. */
+export async function insertKeys(trx: Db, tableId: string, rows: readonly KeyRow[]): Promise<void> {
   // Three array parameters per chunk instead of four parameters per key: binding is most of the cost on PGlite.
   for (let i = 0; i < rows.length; i += KEY_CHUNK) {
     const part = rows.slice(i, i + KEY_CHUNK);
     await sql`insert into base_dedup_keys (table_id, record_id, field_id, key)
-      select ${table.id}, r, f, k from unnest(${part.map((p) => p.record_id)}::text[], ${part.map((p) => p.field_id)}::text[], ${part.map((p) => p.key)}::text[]) as u(r, f, k)`.execute(
+      select ${tableId}, r, f, k from unnest(${part.map((p) => p.record_id)}::text[], ${part.map((p) => p.field_id)}::text[], ${part.map((p) => p.key)}::text[]) as u(r, f, k)`.execute(
       trx,
     );
   }
@@ -93,21 +105,23 @@ function deletions(key: string): string[] {
   ];
 }
 
-/** Both {@link storedKeys} and {@link lookupKeys} of a cell, normalising it once (an import needs both for every row). */
-export function cellKeys(c: Comparator, text: string): { stored: string[]; lookup: string[] } {
-  const blocking = blockingKeys(c, text);
+/**
+ * Both {@link lookupKeys} and {@link storedKeys} of a cell, normalising it once (an import needs both for every row):
+ * the lookup keys in lookupKeys' order, each mapped to whether it is also stored (every stored key is looked up).
+ */
+export function cellKeys(c: Comparator, text: string): Map<string, boolean> {
+  const keys = new Map<string, boolean>();
+  for (const k of blockingKeys(c, text)) keys.set(k, true);
   const main = TYPO_TOLERANT.has(c) ? dedupKey(c, text).key : null;
-  const stored = new Set(blocking);
-  const lookup = new Set(blocking);
   if (main) {
     for (const d of deletions(main)) {
-      stored.add(DELETION + d);
-      lookup.add(DELETION + d);
-      lookup.add(d);
+      // Setting an existing key keeps its place in the order.
+      keys.set(DELETION + d, true);
+      if (!keys.has(d)) keys.set(d, false);
     }
-    if ([...main].length >= MIN_TYPO_LENGTH - 1) lookup.add(DELETION + main);
+    if ([...main].length >= MIN_TYPO_LENGTH - 1 && !keys.has(DELETION + main)) keys.set(DELETION + main, false);
   }
-  return { stored: [...stored], lookup: [...lookup] };
+  return keys;
 }
 
 /** Keys stored for a cell: its blocking keys, plus deletion variants of the main key for typo-tolerant comparators. */

@@ -4,6 +4,7 @@ import {
   normalizePhone,
   parseNumberText,
   toHalfWidth,
+  zonedTime,
   type FieldMeta,
   type FieldType,
   type OptionsOf,
@@ -26,18 +27,31 @@ const ok = (value: unknown): Converted => ({ ok: true, value });
 const bad = (en: string, zh: string): Converted => ({ ok: false, error: { en, zh } });
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
-/** Accepts 1234.5, "1,234.5", "１２３４", "12.5%" (→ 0.125), "¥1,200". */
+/** Currency marks people type around amounts in Chinese spreadsheets: ¥1,200, ￥1,200, RMB 1200, 1200元. */
+const CURRENCY_PREFIX = /^(?:[¥￥$]|RMB|CNY|USD)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:元|块|人民币|RMB|CNY)$/i;
+/** Chinese magnitude words: 5万 = 50,000, 1.2亿 = 120,000,000. */
+const MAGNITUDE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/**
+ * Accepts 1234.5, "1,234.5", "１２３４", "12.5%" (→ 0.125), "¥1,200", "1,200元", "5万" (→ 50000), "1.2亿", and the
+ * accounting negative "(1,200)".
+ */
 export function parseNumber(input: unknown): number | null {
   if (typeof input === 'number') return Number.isFinite(input) ? input : null;
   if (typeof input !== 'string') return null;
-  const s = toHalfWidth(input)
-    .trim()
-    .replace(/^[¥$]\s*/, '');
-  if (s.endsWith('%')) {
-    const n = parseNumberText(s.slice(0, -1));
-    return n === null ? null : n / 100;
-  }
-  return parseNumberText(s);
+  let s = toHalfWidth(input).trim();
+  const negative = /^\((.+)\)$/.exec(s);
+  if (negative) s = negative[1]!.trim();
+  s = s.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  let scale = 1;
+  if (s.endsWith('%')) scale = 0.01;
+  else scale = MAGNITUDE[s.slice(-1)] ?? 1;
+  const n = parseNumberText(scale === 1 ? s : s.slice(0, -1));
+  if (n === null) return null;
+  // toPrecision: 0.07 × 10,000 is 700, not 700.0000000000001.
+  const value = scale === 1 ? n : Number((n * scale).toPrecision(15));
+  return negative ? -value : value;
 }
 
 const text: ColumnSpec = {
@@ -107,15 +121,21 @@ function refList(kind: 'person' | 'department'): ColumnSpec {
   };
 }
 
-function toDate(v: unknown): Date | null {
+/** China time, where a date field names no zone of its own. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+function toDate(v: unknown, timeZone: string): Date | null {
   if (v instanceof Date) return v;
   if (typeof v === 'number') return new Date(v);
   if (typeof v === 'string') {
     const s = toHalfWidth(v).trim();
     if (/^\d{10,13}$/.test(s)) return new Date(Number(s.length === 10 ? `${s}000` : s));
-    // Bare dates are calendar days in China time, as people type them.
-    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-    if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - 8 * 3600_000);
+    // Dates typed without a zone ("2024-03-05", "2024年3月5日 14:30") are wall-clock times in the field's zone.
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/.exec(s);
+    if (m) {
+      const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+      return zonedTime(y, mo, d, h, mi, sec, timeZone);
+    }
     const d = new Date(s);
     return Number.isNaN(d.getTime()) ? null : d;
   }
@@ -166,7 +186,7 @@ export const columnSpecs = {
     sqlType: 'timestamptz',
     toDb: (f, v) => {
       if (isBlank(v)) return ok(null);
-      const d = toDate(v);
+      const d = toDate(v, (f.options as OptionsOf<'date'>).timeZone ?? DEFAULT_TIME_ZONE);
       return d ? ok(d) : bad(`${f.name} expects a date, got ${JSON.stringify(v).slice(0, 40)}`, `${f.name} 需要日期，收到 ${JSON.stringify(v).slice(0, 40)}`);
     },
     fromDb: (_f, raw) => (raw instanceof Date ? raw.getTime() : raw ? new Date(String(raw)).getTime() : null),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
-import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { apiError, signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 import { customerRuleTemplate } from './dedup/index.ts';
 
 let t: TestApp;
@@ -76,9 +76,7 @@ describe('duplicate warnings on forms', () => {
 
   it('gives a signed-in person outside the base only the notice, and internal forms need signing in', async () => {
     const token = await formToken('internal');
-    await t.admin.call(c.createPerson, { body: { name: '路人甲', email: 'luren@example.com', password: 'person-password-1' } });
-    const outsider = t.anon();
-    await outsider.call(c.login, { body: { email: 'luren@example.com', password: 'person-password-1' } });
+    const { client: outsider } = await signedInPerson(t.admin, t.app, { name: '路人甲', email: 'luren@example.com' });
     const res = await outsider.call(c.checkFormDuplicates, { params: { token }, body: { fields: { [fid('手机')]: '+86 138 0013 8000' } } });
     expect(res).toEqual({ possible: true, matches: [], table: null });
     expect((await apiError(t.anon().call(c.checkFormDuplicates, { params: { token }, body: { fields: {} } }))).status).toBe(401);

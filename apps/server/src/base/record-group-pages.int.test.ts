@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import * as c from '@concord/contracts';
 import type { FilterNode, SortSpec } from '@concord/table-engine';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 
 // Pages of a grouped query read group by group (with `groupSpans`) must hold exactly the rows the plain query gives at
 // the same offsets: across group boundaries, deep inside big groups, in empty-value groups and in nested groups.
@@ -18,10 +18,9 @@ const STAGES = ['线索', '商机', '赢单', '输单'];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const person = await t.admin.call(c.createPerson, { body: { name: '张三', email: 'zhang@example.com', password: 'pass-word-123', departmentIds: [] } });
-  zhangId = person.id;
-  zhang = t.anon();
-  await zhang.call(c.login, { body: { email: 'zhang@example.com', password: 'pass-word-123' } });
+  const signedIn = await signedInPerson(t.admin, t.app, { name: '张三', email: 'zhang@example.com', departmentIds: [] });
+  zhangId = signedIn.person.id;
+  zhang = signedIn.client;
   const base = await t.admin.call(c.createBase, { body: { name: '分组分页' } });
   const choices = (names: string[]) => names.map((name) => ({ name, color: 'blue' as const, aliases: [] }));
   table = await t.admin.call(c.createTable, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
-import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { apiError, signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let table: c.TableDto;
@@ -22,10 +22,9 @@ const ROWS: [string, string | null, string, string[], number][] = [
 
 beforeAll(async () => {
   t = await startTestApp();
-  const person = await t.admin.call(c.createPerson, { body: { name: '张三', email: 'zhang@example.com', password: 'pass-word-123', departmentIds: [] } });
-  zhangId = person.id;
-  zhang = t.anon();
-  await zhang.call(c.login, { body: { email: 'zhang@example.com', password: 'pass-word-123' } });
+  const signedIn = await signedInPerson(t.admin, t.app, { name: '张三', email: 'zhang@example.com', departmentIds: [] });
+  zhangId = signedIn.person.id;
+  zhang = signedIn.client;
   const base = await t.admin.call(c.createBase, { body: { name: '分组' } });
   const choices = (names: string[]) => names.map((name) => ({ name, color: 'blue' as const, aliases: [] }));
   table = await t.admin.call(c.createTable, {

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 
@@ -26,7 +27,8 @@ export const HISTORY_CHUNK = 1000;
 
 /**
  * The insert of up to {@link HISTORY_CHUNK} entries as one statement, for a caller that sends it along with its own
- * write (a `with` clause) to save a round trip; {@link writeHistory} otherwise.
+ * write (a `with` clause) to save a round trip; {@link writeHistory} otherwise. With `when`, the entries are written
+ * only if it holds in the statement carrying the insert (a guarded update that may write nothing).
  */
 export function historyInsert(
   trx: Db,
@@ -35,8 +37,18 @@ export function historyInsert(
   action: HistoryAction,
   entries: { id: string; changes: Changes; position?: number }[],
   batchId: string = newId('hb', 12),
+  when?: RawBuilder<boolean>,
 ) {
-  return trx.insertInto('base_record_history').values(
+  const into = trx.insertInto('base_record_history');
+  if (when) {
+    const rows = entries.map(
+      (e) => sql`(${tableId}, ${e.id}, ${actorId}, ${action}, ${batchId}, ${JSON.stringify(e.changes)}::jsonb, ${e.position ?? null}::float8)`,
+    );
+    return into
+      .columns(['table_id', 'record_id', 'actor_id', 'action', 'batch_id', 'changes', 'position'])
+      .expression(sql`select v.* from (values ${sql.join(rows)}) as v where ${when}`);
+  }
+  return into.values(
     entries.map((e) => ({
       table_id: tableId,
       record_id: e.id,
@@ -47,6 +59,13 @@ export function historyInsert(
       position: e.position ?? null,
     })),
   );
+}
+
+/** A new record's values as changes from empty (blank values left out), so "field changed to X" fires when a record starts as X. */
+export function changesFromEmpty(values: Iterable<readonly [string, unknown]>): Changes {
+  const changes: Changes = {};
+  for (const [k, v] of values) if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) changes[k] = { old: null, new: v };
+  return changes;
 }
 
 export async function listHistory(db: Db, tableId: string, recordId: string, limit = 200) {

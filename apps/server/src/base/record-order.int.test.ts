@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import * as c from '@concord/contracts';
-import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { apiError, signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let tableId: string;
@@ -25,11 +25,10 @@ const move = (names: string[], anchor: c.RecordAnchor, client = t.admin) =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.admin.call(c.createPerson, { body: { name: '王五', email: 'wang@example.com', password: 'pass-word-123', departmentIds: [] } });
-  viewer = t.anon();
-  const me = await viewer.call(c.login, { body: { email: 'wang@example.com', password: 'pass-word-123' } });
+  const wang = await signedInPerson(t.admin, t.app, { name: '王五', email: 'wang@example.com', departmentIds: [] });
+  viewer = wang.client;
   const base = await t.admin.call(c.createBase, { body: { name: '排序' } });
-  await t.admin.call(c.setBaseMembers, { params: { baseId: base.id }, body: { members: [{ userId: me.user.id, role: 'viewer' }] } });
+  await t.admin.call(c.setBaseMembers, { params: { baseId: base.id }, body: { members: [{ userId: wang.person.id, role: 'viewer' }] } });
   const table = await t.admin.call(c.createTable, {
     params: { baseId: base.id },
     body: { name: '任务', fields: [{ name: 'Name', type: 'text', options: {} }] },

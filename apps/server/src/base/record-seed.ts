@@ -3,6 +3,7 @@ import type { Deps } from '../platform/deps.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import type { OptionsOf } from '@concord/table-engine';
 import { AppError } from '../platform/errors.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import { requireRole } from './access.ts';
 import { loadTable, physicalTable } from './table-meta.ts';
 
@@ -16,7 +17,7 @@ const CHUNK = 1000;
 
 /**
  * Sets records' created and modified times, for data that has a past: the demo's months of history, or records moved
- * from another system. Base owners only; one transaction; unknown ids are ignored. Returns how many records changed.
+ * from another system. Base owners only; one transaction (the caller's when it has one); unknown ids are ignored. Returns how many records changed.
  * @example await backdateRecords(deps, ctx, tableId, [{ id: 'rec…', createdAt: new Date('2026-08-01T02:00:00Z') }])
  */
 export async function backdateRecords(
@@ -28,7 +29,7 @@ export async function backdateRecords(
   const table = await loadTable(deps.db, tableId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'owner');
   if (items.length === 0) return 0;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     let changed = 0;
     for (let i = 0; i < items.length; i += CHUNK) {
       const rows = items.slice(i, i + CHUNK).map((r) => sql`(${r.id}::text, ${r.createdAt}::timestamptz, ${r.updatedAt ?? r.createdAt}::timestamptz)`);
@@ -42,7 +43,7 @@ export async function backdateRecords(
 
 /**
  * Links records through link field `fieldId` (and its reverse field), many pairs per statement; pairs already linked
- * are kept. Both ends must exist. Base owners only; one transaction. Returns how many pairs were asked for.
+ * are kept. Both ends must exist. Base owners only; one transaction (the caller's when it has one). Returns how many pairs were asked for.
  * @example await linkRecordsInBulk(deps, ctx, contactsCustomerFieldId, [{ fromId: contactId, toId: customerId }])
  */
 export async function linkRecordsInBulk(deps: Deps, ctx: RequestContext, fieldId: string, pairs: readonly { fromId: string; toId: string }[]): Promise<number> {
@@ -62,7 +63,7 @@ export async function linkRecordsInBulk(deps: Deps, ctx: RequestContext, fieldId
   if ((froms.length && (await missing(table.id, froms))) || (tos.length && (await missing(targetId, tos))))
     throw new AppError('validation', 'base.record.link_missing', { en: 'Some linked records do not exist', zh: '部分关联记录不存在' });
   const position = new Map<string, number>();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     for (let i = 0; i < pairs.length; i += CHUNK) {
       const part = pairs.slice(i, i + CHUNK);
       const forward = part.map((p) => {

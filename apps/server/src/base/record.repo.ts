@@ -125,29 +125,39 @@ export async function insertRecords(
   /** Another write sent in the same statement as the last chunk (the history entry), saving a round trip. */
   alongWith?: OperationNodeSource,
 ): Promise<void> {
-  const stored = table.fields.filter((f) => columnSpecs[f.type].sqlType);
-  const perRow = stored.length + 3;
+  const perRow = table.fields.filter((f) => columnSpecs[f.type].sqlType).length + 3;
   const chunk = Math.max(1, Math.floor(60_000 / perRow));
   for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const cols = sql.join([sql.id('id'), sql.id('created_by'), sql.id('updated_by'), ...stored.map((f) => sql.id(f.id))]);
-    const values = part.map(
-      (r) =>
-        sql`(${sql.join([r.id, actorId, actorId, ...stored.map((f) => cast(f, r.values.has(f.id) ? r.values.get(f.id) : f.type === 'checkbox' ? false : null))])})`,
-    );
-    const insert = sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`;
+    const insert = insertStatement(table, rows.slice(i, i + chunk), actorId);
     // The last chunk carries the count update in the same statement: one round trip for a single record.
     if (i + chunk < rows.length) await insert.execute(db);
     else await adjustCount(db, table.id, rows.length, [insert, ...(alongWith ? [alongWith] : [])]);
   }
 }
 
-/** `with w0 as (…), w1 as (…) ` running these writes in the statement that follows (PostgreSQL runs each exactly once). */
-function withWrites(writes: readonly (RawBuilder<unknown> | OperationNodeSource)[]): RawBuilder<unknown> {
-  return writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.id(`w${i}`)} as (${w})`))} ` : sql``;
+/** `insert into <record table> (…) values (…), …` for these rows; fields not given are null (checkboxes false). */
+function insertStatement(table: TableMeta, rows: readonly { id: string; values: Map<string, unknown> }[], actorId: string | null): RawBuilder<unknown> {
+  const stored = table.fields.filter((f) => columnSpecs[f.type].sqlType);
+  const cols = sql.join([sql.id('id'), sql.id('created_by'), sql.id('updated_by'), ...stored.map((f) => sql.id(f.id))]);
+  const values = rows.map(
+    (r) =>
+      sql`(${sql.join([r.id, actorId, actorId, ...stored.map((f) => cast(f, r.values.has(f.id) ? r.values.get(f.id) : f.type === 'checkbox' ? false : null))])})`,
+  );
+  return sql`insert into ${physicalTable(table.id)} (${cols}) values ${sql.join(values)}`;
 }
 
-async function adjustCount(db: Db, tableId: string, delta: number, alongWith: readonly (RawBuilder<unknown> | OperationNodeSource)[] = []): Promise<void> {
+/** Writes another statement carries along with its own (history, outbox). */
+type AlongWith = readonly (RawBuilder<unknown> | OperationNodeSource)[];
+
+/** `w0 as (…), w1 as (…)`: these writes as named `with` items (PostgreSQL runs each exactly once). */
+const writeItems = (writes: AlongWith): RawBuilder<unknown>[] => writes.map((w, i) => sql`${sql.id(`w${i}`)} as (${w})`);
+
+/** `with w0 as (…), … ` running these writes in the statement that follows. */
+function withWrites(writes: AlongWith): RawBuilder<unknown> {
+  return writes.length ? sql`with ${sql.join(writeItems(writes))} ` : sql``;
+}
+
+async function adjustCount(db: Db, tableId: string, delta: number, alongWith: AlongWith = []): Promise<void> {
   if (delta === 0) return;
   const update = sql`update base_tables set record_count = record_count + ${delta} where id = ${tableId} returning record_count`;
   const res = await sql<{ record_count: number }>`${withWrites(alongWith)}${update}`.execute(db);
@@ -174,15 +184,23 @@ async function refreshStatistics(db: Db, tableId: string): Promise<void> {
 /** Parameters carry an explicit type so PostgreSQL never has to guess (arrays, jsonb, numerics). */
 function cast(f: FieldMeta, v: unknown): RawBuilder<unknown> {
   const type = columnSpecs[f.type].sqlType;
-  return type ? sql`${v}::${sql.raw(type)}` : sql`${v}`;
+  // jsonb read back (history, undo, a guarded update) arrives parsed; as a parameter an array would go as a PostgreSQL array.
+  const param = type === 'jsonb' && v !== null && v !== undefined && typeof v !== 'string' ? JSON.stringify(v) : v;
+  return type ? sql`${param}::${sql.raw(type)}` : sql`${param}`;
 }
 
-function updateOne(table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): RawBuilder<unknown> {
+function updateOne(
+  table: TableMeta,
+  id: string,
+  values: Map<string, unknown>,
+  actorId: string | null,
+  also: RawBuilder<boolean> = sql<boolean>`true`,
+): RawBuilder<unknown> {
   const sets = [...values]
     .filter(([fid]) => columnSpecs[table.byId.get(fid)!.type].sqlType)
     .map(([fid, v]) => sql`${sql.id(fid)} = ${cast(table.byId.get(fid)!, v)}`);
   sets.push(sql`version = version + 1`, sql`updated_at = now()`, sql`updated_by = ${actorId}`);
-  return sql`update ${physicalTable(table.id)} set ${sql.join(sets)} where id = ${id}`;
+  return sql`update ${physicalTable(table.id)} set ${sql.join(sets)} where id = ${id} and ${also}`;
 }
 
 export async function updateRecord(db: Db, table: TableMeta, id: string, values: Map<string, unknown>, actorId: string | null): Promise<void> {
@@ -203,13 +221,89 @@ export async function updateRecordReturning(
   actorId: string | null,
   opts: { visible: RawBuilder<boolean> | null; alongWith?: OperationNodeSource },
 ): Promise<RecordRow | null> {
-  if (table.fields.some((f) => f.type === 'link')) throw new Error('updateRecordReturning needs a table without links');
+  assertNoLinks(table, 'updateRecordReturning');
+  const ctes = [...writeItems(opts.alongWith ? [opts.alongWith] : []), sql`u as (${updateOne(table, id, values, actorId)} returning *)`];
+  const raw = await answer(db, ctes, 'u', fields, table, opts);
+  return raw?.concord_visible ? toRow(raw, fields) : null;
+}
+
+function assertNoLinks(table: TableMeta, what: string): void {
+  if (table.fields.some((f) => f.type === 'link')) throw new Error(`${what} needs a table without links`);
+}
+
+/** The answer of a single-record statement over its written row `src`: the record, whether `visible` keeps it, and `evaluate` once. */
+async function answer(
+  db: Db,
+  ctes: RawBuilder<unknown>[],
+  src: string,
+  fields: FieldMeta[],
+  table: TableMeta,
+  opts: { visible: RawBuilder<boolean> | null; evaluate?: RawBuilder<unknown> },
+  extra: RawBuilder<unknown> = sql`null`,
+): Promise<(RawRow & { concord_visible: boolean; concord_extra: unknown }) | null> {
   const related: RelatedTables = new Map([[table.id, table]]);
-  const also = opts.alongWith ? sql`${opts.alongWith}` : sql`select`;
-  const res = await sql<RawRow>`with w as (${also}), u as (${updateOne(table, id, values, actorId)} returning *)
-    select ${selectList(fields, related)} from u t where ${opts.visible ?? sql<boolean>`true`}`.execute(db);
-  const row = res.rows[0];
-  return row ? toRow(row, fields) : null;
+  // Not filtered by `visible`: `evaluate` (the outbox NOTIFY) must run whenever the row was written, seen or not.
+  const res = await sql<RawRow & { concord_visible: boolean; concord_extra: unknown }>`with ${sql.join(ctes)}
+    select ${selectList(fields, related)}, (${opts.visible ?? sql<boolean>`true`}) as concord_visible, ${extra} as concord_extra,
+      ${opts.evaluate ? sql`(select ${opts.evaluate})` : sql`null`} as concord_evaluated
+    from ${sql.id(src)} t`.execute(db);
+  return res.rows[0] ?? null;
+}
+
+/**
+ * Inserts one record and answers with it as `fields` show it (null when `visible` excludes it), carrying the record
+ * count and `alongWith` in the same statement: alone, a single create is one round trip and its own transaction.
+ * Only for tables without links, as {@link updateRecordReturning}.
+ */
+export async function insertRecordReturning(
+  db: Db,
+  table: TableMeta,
+  fields: FieldMeta[],
+  row: { id: string; values: Map<string, unknown> },
+  actorId: string | null,
+  opts: { visible: RawBuilder<boolean> | null; alongWith: AlongWith; evaluate?: RawBuilder<unknown> },
+): Promise<RecordRow | null> {
+  assertNoLinks(table, 'insertRecordReturning');
+  const ctes = [
+    ...writeItems(opts.alongWith),
+    sql`n as (update base_tables set record_count = record_count + 1 where id = ${table.id} returning record_count)`,
+    sql`i as (${insertStatement(table, [row], actorId)} returning *)`,
+  ];
+  const raw = await answer(db, ctes, 'i', fields, table, opts, sql`(select record_count from n)`);
+  const count = Number(raw?.concord_extra);
+  if (crossesPowerOfTwo(count - 1, count)) await refreshStatistics(db, table.id);
+  return raw?.concord_visible ? toRow(raw, fields) : null;
+}
+
+/**
+ * {@link updateRecordReturning} for a caller that read the record without a lock: the row is written only if its
+ * version and the changed columns still hold what `before` has, and `alongWith(written)` are to be writes guarded by
+ * `written`. Needs no transaction. Null when the row changed since it was read (the caller then locks and retries);
+ * otherwise the record as updated, null when `visible` excludes it.
+ */
+export async function updateRecordIfUnchanged(
+  db: Db,
+  table: TableMeta,
+  fields: FieldMeta[],
+  before: RecordRow,
+  values: Map<string, unknown>,
+  actorId: string | null,
+  opts: { visible: RawBuilder<boolean> | null; alongWith: (written: RawBuilder<boolean>) => AlongWith; evaluate?: RawBuilder<unknown> },
+): Promise<{ row: RecordRow | null } | null> {
+  assertNoLinks(table, 'updateRecordIfUnchanged');
+  const unchanged = [
+    sql`version = ${before.version}::integer`,
+    ...[...values.keys()]
+      .filter((fid) => columnSpecs[table.byId.get(fid)!.type].sqlType)
+      .map((fid) => sql`${sql.id(fid)} is not distinct from ${cast(table.byId.get(fid)!, before.values[fid])}`),
+  ];
+  const ctes = [
+    sql`u as (${updateOne(table, before.id, values, actorId, sql.join(unchanged, sql` and `))} returning *)`,
+    ...writeItems(opts.alongWith(sql<boolean>`exists (select from u)`)),
+  ];
+  const raw = await answer(db, ctes, 'u', fields, table, opts);
+  if (!raw) return null;
+  return { row: raw.concord_visible ? toRow(raw, fields) : null };
 }
 
 export async function deleteRecords(db: Db, table: TableMeta, ids: string[]): Promise<string[]> {

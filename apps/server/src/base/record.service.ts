@@ -1,11 +1,12 @@
-import type { DuplicateMatch, RecordAnchor, RecordDto } from '@concord/contracts';
+import type { DomainEvent, DuplicateMatch, RecordAnchor, RecordDto, Room } from '@concord/contracts';
 import type { FieldMeta, FilterNode, OptionsOf, SortSpec } from '@concord/table-engine';
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../platform/db/database.ts';
 import { actorIdOf, type RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
-import { publish } from '../platform/events.ts';
+import { outboxInsert, outboxNotify, publish } from '../platform/events.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import { assertWritable, tableAccess, type TableAccess } from './table-access.ts';
 import { resolveGroupBy } from './record-groups.service.ts';
 import * as repo from './record.repo.ts';
@@ -16,13 +17,15 @@ import { enqueueWebhooks } from './webhook.service.ts';
 import { dropKeys, syncKeys } from './duplicate-keys.ts';
 import { findMatches, flagPairs, inputTexts } from './duplicate.service.ts';
 import { loadRelated, loadTable, loadTableForWrite, type TableMeta } from './table-meta.ts';
-import { HISTORY_CHUNK, historyInsert, lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
+import { HISTORY_CHUNK, changesFromEmpty, historyInsert, lastUndoableBatch, markUndone, writeHistory, type Changes } from './record-history.repo.ts';
 import { queueAutomationRuns } from './automation/automation-capture.ts';
 import { assertFieldsKnown, readScope } from './read-scope.ts';
 import { announceMove, placeRecords } from './record-order.service.ts';
 import { positionsOf, setPositions } from './record-position.repo.ts';
 
 const actorUserId = (ctx: RequestContext) => (ctx.actor?.kind === 'user' ? ctx.actor.userId : null);
+/** The fields this person may see, in table order. */
+const seenFields = (table: TableMeta, access: TableAccess) => table.fields.filter((f) => !access.hidden.has(f.id));
 
 export const recordNotFound = (id: string) =>
   new AppError('not_found', 'base.record.not_found', { en: `Record ${id} not found`, zh: `记录 ${id} 不存在` }, { feishuCode: 1254043, httpStatus: 200 });
@@ -84,7 +87,7 @@ export async function getRecords(deps: Deps, ctx: RequestContext, tableId: strin
 
 /** Records as someone with `access` sees them; writes answer with this, reusing the metadata and access they checked. */
 async function recordsAsSeen(db: Db, table: TableMeta, access: TableAccess, ids: string[]): Promise<RecordDto[]> {
-  const fields = table.fields.filter((f) => !access.hidden.has(f.id));
+  const fields = seenFields(table, access);
   const rows = await repo.findByIds(db, table, await loadRelated(db, table), fields, ids, { visible: access.rows });
   return toDtos(db, fields, rows);
 }
@@ -106,21 +109,93 @@ export async function changedEvent(
   if (ids.length === 0) return;
   await enqueueWebhooks(trx, table, change, ids, actorIdOf(ctx.actor), now);
   await queueAutomationRuns(trx, ctx, table, change, ids, now, changes);
-  await publish(trx, [`table:${table.id}`], {
-    type: 'base.records.changed',
-    tableId: table.id,
-    change,
-    recordIds: ids.slice(0, 1000),
-    actorId: actorIdOf(ctx.actor),
-  });
+  const { rooms, event } = changedMessage(ctx, table, change, ids);
+  await publish(trx, rooms, event);
 }
 
-/** A new record's values as changes from empty, so "field changed to X" also fires when a record starts as X. */
-function createdChanges(r: { id: string; values: Map<string, unknown>; links: Map<string, string[]> }): { id: string; changes: Changes } {
-  const changes: Changes = {};
-  for (const [k, v] of [...r.values, ...r.links]) if (v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = { old: null, new: v };
-  return { id: r.id, changes };
+/** What live clients and the outbox hear about changed records. */
+function changedMessage(
+  ctx: RequestContext,
+  table: TableMeta,
+  change: 'created' | 'updated' | 'deleted',
+  ids: string[],
+): { rooms: Room[]; event: DomainEvent } {
+  return {
+    rooms: [`table:${table.id}`],
+    event: { type: 'base.records.changed', tableId: table.id, change, recordIds: ids.slice(0, 1000), actorId: actorIdOf(ctx.actor) },
+  };
 }
+
+/**
+ * Whether a write to one record of this table touches nothing but its row, its history and the outbox: no links, no
+ * duplicate keys, no webhooks or automations to queue (as loaded by loadTableForWrite). Such a write is one statement.
+ */
+function writesAlone(table: TableMeta): boolean {
+  const s = table.subscribers;
+  return !!s && s.webhooks.length === 0 && s.automations.length === 0 && !table.dedup && !table.fields.some((f) => f.type === 'link');
+}
+
+/** One record created in one statement, its own transaction (see {@link writesAlone}). */
+async function createAlone(deps: Deps, ctx: RequestContext, table: TableMeta, access: TableAccess, input: Record<string, unknown>): Promise<RecordDto[]> {
+  const [c] = await convertInputs(deps.db, table, [input], ctx.locale);
+  const actorId = actorIdOf(ctx.actor);
+  const id = newId('rec', 14);
+  const seen = seenFields(table, access);
+  const { rooms, event } = changedMessage(ctx, table, 'created', [id]);
+  const row = await repo.insertRecordReturning(deps.db, table, seen, { id, values: c!.values }, actorId, {
+    visible: access.rows,
+    alongWith: [historyInsert(deps.db, table.id, actorId, 'create', [{ id, changes: {} }]), outboxInsert(rooms, event)],
+    evaluate: outboxNotify(),
+  });
+  return row ? toDtos(deps.db, seen, [row]) : [];
+}
+
+/** The answer to a write with a stale `version`: a conflict showing the record as it is now. */
+async function versionConflict(db: Db, table: TableMeta, access: TableAccess, current: repo.RecordRow): Promise<AppError> {
+  const [now] = await toDtos(db, seenFields(table, access), [current]);
+  return new AppError(
+    'conflict',
+    'base.record.conflict',
+    { en: 'Someone else changed this record first; their value is shown', zh: '此记录已被他人修改，已显示最新内容' },
+    { feishuCode: 1254291, current: now },
+  );
+}
+
+/**
+ * One record updated in one statement, without a lock or transaction (see {@link writesAlone}): read, then write only
+ * if the record is still as read. Null when it changed in between; the caller then takes the locked path.
+ */
+async function updateAlone(
+  deps: Deps,
+  ctx: RequestContext,
+  table: TableMeta,
+  access: TableAccess,
+  input: { id: string; version?: number },
+  values: Map<string, unknown>,
+): Promise<RecordDto[] | null> {
+  const [before] = await repo.findByIds(deps.db, table, new Map([[table.id, table]]), table.fields, [input.id], { visible: access.rows });
+  if (!before) throw recordNotFound(input.id);
+  if (input.version !== undefined && input.version !== before.version) throw await versionConflict(deps.db, table, access, before);
+  const changes: Changes = {};
+  for (const [k, v] of values) changes[k] = { old: before.values[k] ?? null, new: v };
+  const actorId = actorIdOf(ctx.actor);
+  const seen = seenFields(table, access);
+  const { rooms, event } = changedMessage(ctx, table, 'updated', [input.id]);
+  const done = await repo.updateRecordIfUnchanged(deps.db, table, seen, before, values, actorId, {
+    visible: access.rows,
+    alongWith: (written) => [
+      historyInsert(deps.db, table.id, actorId, 'update', [{ id: input.id, changes }], undefined, written),
+      outboxInsert(rooms, event, written),
+    ],
+    evaluate: outboxNotify(),
+  });
+  return done && (done.row ? toDtos(deps.db, seen, [done.row]) : []);
+}
+
+const createdChanges = (r: { id: string; values: Map<string, unknown>; links: Map<string, string[]> }) => ({
+  id: r.id,
+  changes: changesFromEmpty([...r.values, ...r.links]),
+});
 
 function linkReverse(table: TableMeta, fieldId: string): string | null {
   return (table.byId.get(fieldId)!.options as OptionsOf<'link'>).reverseFieldId ?? null;
@@ -164,6 +239,7 @@ export async function createRecords(
         ids.flatMap((recordId, i) => (checks[i] ?? []).map((match) => ({ recordId, match }))),
       );
   }
+  if (inputs.length === 1 && !flag && !anchor && writesAlone(table)) return createAlone(deps, ctx, table, access, inputs[0]!);
   const ids = await insertRecords(deps, ctx, table, inputs, async (trx, ids) => {
     await flag?.(trx, ids);
     if (anchor) await placeRecords(trx, table.id, ids, anchor, access.rows);
@@ -187,7 +263,8 @@ export async function insertRecords(
   const actorId = actorIdOf(ctx.actor);
   const rows = converted.map((c) => ({ id: newId('rec', 14), ...c }));
   const ids = rows.map((r) => r.id);
-  await deps.db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when there is one (the demo seed inserts thousands of records as one change).
+  await inTransaction(deps.db, async (trx) => {
     // A creation's values are the record itself; undo only needs the ids, so the entry stays small for bulk inserts.
     const history = ids.map((id) => ({ id, changes: {} }));
     const inline = history.length <= HISTORY_CHUNK;
@@ -221,12 +298,17 @@ export async function updateRecords(
     inputs.map((i) => i.fields),
     ctx.locale,
   );
+  // One record alone (see writesAlone): no lock, no transaction, unless the record changes under the update.
+  if (inputs.length === 1 && writesAlone(table)) {
+    const done = await updateAlone(deps, ctx, table, access, inputs[0]!, converted[0]!.values);
+    if (done) return done;
+  }
   const actorId = actorIdOf(ctx.actor);
   const related = await loadRelated(deps.db, table);
   const ids = inputs.map((i) => i.id);
   // One record in a table without links: the update also writes the history and answers with the record.
   const single = inputs.length === 1 && !table.fields.some((f) => f.type === 'link');
-  const seenFields = table.fields.filter((f) => !access.hidden.has(f.id));
+  const seen = seenFields(table, access);
   let updated: repo.RecordRow[] | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const current = new Map((await repo.findByIds(trx, table, related, table.fields, ids, { lock: true, visible: access.rows })).map((r) => [r.id, r]));
@@ -234,25 +316,13 @@ export async function updateRecords(
     for (const [i, input] of inputs.entries()) {
       const before = current.get(input.id);
       if (!before) throw recordNotFound(input.id);
-      if (input.version !== undefined && input.version !== before.version) {
-        const [now] = await toDtos(
-          trx,
-          table.fields.filter((f) => !access.hidden.has(f.id)),
-          [before],
-        );
-        throw new AppError(
-          'conflict',
-          'base.record.conflict',
-          { en: 'Someone else changed this record first; their value is shown', zh: '此记录已被他人修改，已显示最新内容' },
-          { feishuCode: 1254291, current: now },
-        );
-      }
+      if (input.version !== undefined && input.version !== before.version) throw await versionConflict(trx, table, access, before);
       const c = converted[i]!;
       const changes: Record<string, { old: unknown; new: unknown }> = {};
       for (const [k, v] of [...c.values, ...c.links]) changes[k] = { old: before.values[k] ?? null, new: v };
       history.push({ id: input.id, changes });
       if (single) {
-        const row = await repo.updateRecordReturning(trx, table, seenFields, input.id, c.values, actorId, {
+        const row = await repo.updateRecordReturning(trx, table, seen, input.id, c.values, actorId, {
           visible: access.rows,
           alongWith: historyInsert(trx, table.id, actorId, 'update', history),
         });
@@ -270,7 +340,7 @@ export async function updateRecords(
     if (!single) await writeHistory(trx, table.id, actorId, 'update', history);
     await changedEvent(trx, ctx, table, 'updated', ids, deps.clock.now(), history);
   });
-  return updated ? toDtos(deps.db, seenFields, updated) : recordsAsSeen(deps.db, table, access, ids);
+  return updated ? toDtos(deps.db, seen, updated) : recordsAsSeen(deps.db, table, access, ids);
 }
 
 /** Deletes records and their links; the old values stay in the history so the deletion can be undone. */

@@ -19,6 +19,7 @@ export async function createRecordTable(trx: Db, tableId: string): Promise<void>
   await addRecordPosition(trx, tableId);
   // Dashboards' per-chunk caches learn what changed from these triggers (migration 2026-11-24-16-record-changes.sql).
   await sql`select base_track_record_changes(${tableId})`.execute(trx);
+  await sql`select base_chunk_statistics(${tableId})`.execute(trx);
 }
 
 export async function dropRecordTable(trx: Db, tableId: string): Promise<void> {

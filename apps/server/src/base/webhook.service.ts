@@ -7,6 +7,7 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
+import { checkOutboundUrl, outboundRefused, resolveOutboundUrl } from '../platform/outbound-url.ts';
 import { requireRole } from './access.ts';
 import { loadTable, type TableMeta } from './table-meta.ts';
 
@@ -29,6 +30,8 @@ const toDto = (r: { id: string; table_id: string; url: string; events: string[];
 export async function createWebhook(deps: Deps, ctx: RequestContext, tableId: string, input: { url: string; events: WebhookPayload['type'][] }) {
   const table = await loadTable(deps.db, tableId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
+  const target = checkOutboundUrl(input.url, deps.config.webhookTargets);
+  if (!target.ok) throw outboundRefused(target, 'url');
   const secret = newSecret(24);
   const row = await deps.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -121,7 +124,8 @@ export function signPayload(secret: string, timestamp: string, body: string): st
 
 /**
  * Sends due deliveries. Each is leased first (so two instances never send the same one), then posted outside any
- * transaction; failures are retried with growing back-off and never touch the change that caused them.
+ * transaction; failures are retried with growing back-off and never touch the change that caused them. A target the
+ * outbound policy refuses (a private address, see `platform/outbound-url.ts`) is a failed attempt with that reason.
  */
 export async function deliverDue(deps: Deps, fetchImpl: typeof fetch = fetch, limit = 20): Promise<number> {
   const now = deps.clock.now();
@@ -138,6 +142,9 @@ export async function deliverDue(deps: Deps, fetchImpl: typeof fetch = fetch, li
       let status: number | null = null;
       let error: string | null = null;
       try {
+        // Checked again at each attempt: the name may resolve elsewhere now, or the operator changed the allow-list.
+        const target = await resolveOutboundUrl(d.url, deps.config.webhookTargets);
+        if (!target.ok) throw new Error(`Refused: ${target.text.en}`);
         const res = await fetchImpl(d.url, {
           method: 'POST',
           headers: {
@@ -149,6 +156,8 @@ export async function deliverDue(deps: Deps, fetchImpl: typeof fetch = fetch, li
           },
           body,
           signal: AbortSignal.timeout(TIMEOUT_MS),
+          // A redirect could point at an address the check above refuses: a 3xx is a failed attempt instead.
+          redirect: 'manual',
         });
         status = res.status;
         if (!res.ok) error = `HTTP ${res.status}`;

@@ -1,5 +1,12 @@
 import { ApiError, createClient, login, type FetchLike, type RouteDef, type RouteInput, type RouteOutput } from '@concord/contracts';
+import { Agent } from 'undici';
 import { CliError } from './command.ts';
+
+/**
+ * Node's fetch gives up after 300 s without response headers; an import of a large file into a large table answers
+ * only when it is done, so the CLI waits as long as the server works.
+ */
+const patient = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 /** The server as the CLI sees it: typed contract calls plus raw GETs for the few routes without a contract. */
 export interface Connection {
@@ -39,7 +46,7 @@ export function connect(url: string, creds: Credentials, locale: string): Connec
   const fetchLike: FetchLike = async (target, init) => {
     let res: Response;
     try {
-      res = await fetch(target, { method: init.method, headers: init.headers, body: init.body });
+      res = await fetch(target, { method: init.method, headers: init.headers, body: init.body, dispatcher: patient });
     } catch (err) {
       throw unreachable(url, err);
     }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.ts';
+import { inTransaction } from '../platform/db/transaction.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { findDepartmentsByName, firstAdministrator, nameKeys } from '../org/index.ts';
@@ -6,9 +8,8 @@ import { backdateRecords, createRecords, linkRecordsInBulk, queryRecords } from 
 import { f } from '@concord/table-engine';
 import { ACTIVITY_TYPES, INDUSTRIES, say, SOURCES, STAGES, TIERS, type StageKey } from './crm-template.ts';
 import { buildCrmBase, finishCrm, type CrmStructure } from './crm-init.service.ts';
-import { dashboardPath, findDemoCrm } from './crm-app.repo.ts';
 import { generateCrmDemo, type CrmDemoData } from './crm-demo-data.ts';
-import { listCrmApps } from './crm-app.repo.ts';
+import { dashboardPath, findDemoCrm, listCrmApps } from './crm-app.repo.ts';
 
 const BATCH = 1000;
 /** The demo company's salespeople own the demo customers. */
@@ -162,23 +163,30 @@ async function counts(deps: Deps, ctx: RequestContext, customersTableId: string,
 /**
  * Adds the demo CRM (zh-CN): ~2,000 enterprise customers across every stage, owned by the demo company's salespeople
  * (or the acting person on an instance without them), contacts, opportunities, four months of activities, and
- * near-duplicates flagged for review. Idempotent: when the demo CRM exists it is returned unchanged.
+ * near-duplicates flagged for review. One transaction, like `initCrm`: a failure half way leaves nothing, and the
+ * outbox rows (realtime events) of the new base go out only on commit. Idempotent: when the demo CRM exists it is
+ * returned unchanged; concurrent runs wait for each other, and the later one finds the first one's CRM.
  */
 export async function seedCrmDemo(deps: Deps, ctx: RequestContext | null): Promise<CrmDemoResult> {
   const acting = await actingContext(deps, ctx);
-  const existing = await findDemoCrm(deps.db);
-  if (existing) {
-    const [app] = await listCrmApps(deps.db, [{ id: existing, name: '' }]);
-    const c = await counts(deps, acting, app!.tables.customers, null);
-    return { appToken: existing, created: false, customers: c.customers, flagged: 0, dashboardUrl: app!.dashboardUrl };
-  }
-  const crm = await buildCrmBase(deps, acting, 'zh-CN');
-  const floor = (await findDepartmentsByName(deps.db, SALES_FLOOR)).flatMap((d) => d.members.map((m) => m.id));
-  const owners = floor.length ? floor : [acting.actor!.kind === 'user' ? acting.actor!.userId : ''];
-  const data = generateCrmDemo({ now: deps.clock.now(), owners: owners.length, romanize: (s) => nameKeys(s).pinyin });
-  await fill(deps, acting, crm, data, owners);
-  // Stage owners come last, so seeding assigns nobody and notifies nobody.
-  const done = await finishCrm(deps, acting, crm, { demo: true });
-  const c = await counts(deps, acting, crm.tables.customers, crm.fields.customers.possibleDuplicate);
-  return { appToken: crm.baseId, created: true, customers: c.customers, flagged: c.flagged, dashboardUrl: dashboardPath(crm.baseId, done.dashboardId) };
+  return inTransaction(deps.db, async (trx) => {
+    const inTrx = { ...deps, db: trx };
+    // Serialises concurrent seeds (two `concord demo` at once): the second waits, then sees the demo CRM below.
+    await sql`select pg_advisory_xact_lock(hashtext('concord:crm-demo'))`.execute(trx);
+    const existing = await findDemoCrm(trx);
+    if (existing) {
+      const [app] = await listCrmApps(trx, [{ id: existing, name: '' }]);
+      const c = await counts(inTrx, acting, app!.tables.customers, null);
+      return { appToken: existing, created: false, customers: c.customers, flagged: 0, dashboardUrl: app!.dashboardUrl };
+    }
+    const crm = await buildCrmBase(inTrx, acting, 'zh-CN');
+    const floor = (await findDepartmentsByName(trx, SALES_FLOOR)).flatMap((d) => d.members.map((m) => m.id));
+    const owners = floor.length ? floor : [acting.actor!.kind === 'user' ? acting.actor!.userId : ''];
+    const data = generateCrmDemo({ now: deps.clock.now(), owners: owners.length, romanize: (s) => nameKeys(s).pinyin });
+    await fill(inTrx, acting, crm, data, owners);
+    // Stage owners come last, so seeding assigns nobody and notifies nobody.
+    const done = await finishCrm(inTrx, acting, crm, { demo: true });
+    const c = await counts(inTrx, acting, crm.tables.customers, crm.fields.customers.possibleDuplicate);
+    return { appToken: crm.baseId, created: true, customers: c.customers, flagged: c.flagged, dashboardUrl: dashboardPath(crm.baseId, done.dashboardId) };
+  });
 }

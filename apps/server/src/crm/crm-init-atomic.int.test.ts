@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { AppError } from '../platform/errors.ts';
+import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { crmFootprint, failCrmRegistration } from '../../test/crm-footprint.ts';
 import type { RequestContext } from '../platform/http/actor.ts';
 import { resolveTenantToken } from '../org/index.ts';
 import { initCrm } from './crm-init.service.ts';
@@ -14,31 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** What a CRM leaves in the database, counted across every table it writes to (record tables and indexes included). */
-async function footprint() {
-  const db = t.deps.db;
-  const n = async (table: 'bases' | 'base_tables' | 'base_fields' | 'base_views' | 'base_automations' | 'base_dashboards' | 'crm_apps' | 'outbox') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const physical = await sql<{ n: number }>`select count(*)::int as n from pg_class where relname like 'bt\\_%' or relname like 'ix\\_%'`.execute(db);
-  return {
-    bases: await n('bases'),
-    tables: await n('base_tables'),
-    fields: await n('base_fields'),
-    views: await n('base_views'),
-    automations: await n('base_automations'),
-    dashboards: await n('base_dashboards'),
-    crmApps: await n('crm_apps'),
-    outbox: await n('outbox'),
-    physical: physical.rows[0]!.n,
-  };
-}
+const footprint = () => crmFootprint(t.deps.db);
 
 /** An Open Platform app with the bitable scope, as its tenant token resolves. */
 async function appContext(): Promise<RequestContext> {
@@ -55,16 +31,15 @@ async function appContext(): Promise<RequestContext> {
 
 describe('initCrm is one transaction', () => {
   it('leaves nothing behind when a late step fails', async () => {
-    const ctx = await appContext();
     const before = await footprint();
-    // An app has no person to fall back on and this directory has no sales departments, so the stage-owner automations
-    // (created after the base, its tables, links, views and duplicate rule) have an empty pool and are refused.
-    const err = await initCrm(t.deps, ctx, 'en').then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('base.automation.invalid');
+    // The last write (recording the base as a CRM, after the base, tables, links, views, duplicate rule, stage owners
+    // and dashboard) fails.
+    const restore = await failCrmRegistration(t.deps.db);
+    try {
+      expect((await apiError(t.admin.call(c.initCrm, { body: { locale: 'en' } }))).status).toBe(500);
+    } finally {
+      await restore();
+    }
     expect(await footprint()).toEqual(before);
   });
 
@@ -75,14 +50,41 @@ describe('initCrm is one transaction', () => {
     expect(base.tables.map((x) => x.name)).toEqual(['客户', '联系人', '商机', '跟进记录']);
     const { items: automations } = await t.admin.call(c.listAutomations, { params: { tableId: crm.tables.customers } });
     expect(automations).toHaveLength(7);
+    // The initialising person owns every stage of a directory without sales departments.
+    expect(automations.every((a) => a.enabled)).toBe(true);
     const after = await footprint();
-    expect(after).toMatchObject({ bases: before.bases + 1, tables: before.tables + 4, automations: before.automations + 7, dashboards: before.dashboards + 1 });
-    expect(after.crmApps).toBe(before.crmApps + 1);
+    expect(after).toMatchObject({ bases: before.bases + 1, base_tables: before.base_tables + 4, base_automations: before.base_automations + 7 });
+    expect(after).toMatchObject({ base_dashboards: before.base_dashboards + 1, crm_apps: before.crm_apps + 1 });
     expect(after.outbox).toBeGreaterThan(before.outbox);
     // 本周待跟进 sorts by 下次跟进时间, so its index was built inside the transaction.
     const ix = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname like ${`ix_${crm.tables.customers}_%`}`.execute(t.deps.db);
     expect(ix.rows[0]!.n).toBeGreaterThan(0);
     const { items } = await t.admin.call(c.listCrms, {});
     expect(items.map((x) => x.appToken)).toContain(crm.appToken);
+  });
+});
+
+describe('initCrm by an Open Platform app', () => {
+  it('succeeds in a directory without sales departments, leaving every stage unowned and its rule off until someone is named', async () => {
+    const ctx = await appContext();
+    const crm = await initCrm(t.deps, ctx, 'en');
+    const { items: automations } = await t.admin.call(c.listAutomations, { params: { tableId: crm.tables.customers } });
+    expect(automations).toHaveLength(7);
+    for (const a of automations) {
+      expect(a.enabled, a.name).toBe(false);
+      expect(a.actions[0]).toMatchObject({ kind: 'assign', pool: { userIds: [], departmentId: null } });
+    }
+    const data = await t.admin.call(c.dashboardData, { params: { dashboardId: crm.dashboardId }, body: {} });
+    expect(data.widgets.every((w) => w.ok)).toBe(true);
+
+    // Turning a rule on without naming anyone is refused; naming people (or a department) turns it on.
+    const lead = automations[0]!;
+    const err = await apiError(t.admin.call(c.updateAutomation, { params: { automationId: lead.id }, body: { enabled: true } }));
+    expect(err.status).toBe(400);
+    expect(err.code).toBe('base.automation.invalid');
+    const me = (await t.admin.call(c.me, {})).user!;
+    const actions = lead.actions.map((x) => (x.kind === 'assign' ? { ...x, pool: { userIds: [me.id], departmentId: null } } : x));
+    const on = await t.admin.call(c.updateAutomation, { params: { automationId: lead.id }, body: { actions, enabled: true } });
+    expect(on.enabled).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ const SALES_DEPARTMENTS = [...new Set(STAGES.flatMap((s) => s.owner.departments)
 /**
  * The default pool of each stage from the directory: the stage role's department narrowed to people with the role's
  * titles when any have them, else the whole department; the initialising person when the directory has no such
- * department (a fresh instance without the demo company).
+ * department (a fresh instance without the demo company); empty when an app initialises it (`fallbackUserId` null).
  */
 export async function defaultStagePools(db: Db, fallbackUserId: string | null): Promise<Map<StageKey, StagePool>> {
   const depts = await findDepartmentsByName(db, SALES_DEPARTMENTS);
@@ -51,7 +51,9 @@ export interface StageOwnerFields {
 
 /**
  * One automation per stage: when 阶段 changes to the stage, assign the stage owner from its pool (round robin) and tell
- * them, with a link to the customer. Names follow the CRM's language.
+ * them, with a link to the customer. Names follow the CRM's language. A stage whose pool is empty (a CRM made by an
+ * Open Platform app in a directory without sales departments: no person to fall back on) gets its automation turned
+ * off, stage owner unassigned, until someone names a department or people for it (the CRM's stage-owner panel).
  */
 export function stageOwnerAutomations(
   locale: CrmLocale,
@@ -65,7 +67,7 @@ export function stageOwnerAutomations(
     const role = say(stage.owner.role, locale);
     return {
       name: locale === 'zh-CN' ? `阶段负责人：${name}（${role}）` : `Stage owner: ${name} (${role})`,
-      enabled: true,
+      enabled: pool.userIds.length > 0 || pool.departmentId !== null,
       trigger: { kind: 'field_changed', fieldId: fields.stage, to: [name] },
       actions: [
         { kind: 'assign', fieldId: fields.stageOwner, pool: { userIds: pool.userIds, departmentId: pool.departmentId }, strategy: 'round_robin' },

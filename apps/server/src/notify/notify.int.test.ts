@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import * as c from '@concord/contracts';
-import { apiError, injectClient, startTestApp, type TestApp } from '../../test/harness.ts';
+import { apiError, signedInPerson, startTestApp, type injectClient, type TestApp } from '../../test/harness.ts';
 import { drainOutbox, startOutboxConsumers } from '../platform/outbox-consumer.ts';
 import { startTwoInstances } from '../../test/two-instances.ts';
 import { publish } from '../platform/events.ts';
@@ -18,12 +18,7 @@ let hmm: c.PersonDto;
 let asHmm: ReturnType<typeof injectClient>;
 let asLilei: ReturnType<typeof injectClient>;
 
-async function signedIn(name: string, email: string) {
-  const person = await t.admin.call(c.createPerson, { body: { name, email, password: 'person-password-1' } });
-  const client = t.anon();
-  await client.call(c.login, { body: { email, password: 'person-password-1' } });
-  return { person, client };
-}
+const signedIn = (name: string, email: string) => signedInPerson(t.admin, t.app, { name, email });
 
 const mention = (who: string, body = '请跟进这个客户 @韩梅梅') =>
   t.admin.call(c.addComment, { params: { tableId: table.id, recordId }, body: { body, mentions: [who] } });
@@ -201,9 +196,9 @@ describe('notify on two instances of one database', () => {
 
   beforeAll(async () => {
     world = await startTwoInstances();
-    person = await world.adminA.call(c.createPerson, { body: { name: '韩梅梅', email: 'hmm@example.com', password: 'person-password-1' } });
-    const asHer = injectClient(world.b.app);
-    await asHer.call(c.login, { body: { email: 'hmm@example.com', password: 'person-password-1' } });
+    const her = await signedInPerson(world.adminA, world.b.app, { name: '韩梅梅', email: 'hmm@example.com' });
+    person = her.person;
+    const asHer = her.client;
     token = (await asHer.call(c.createToken, { body: { name: 'inbox test' } })).token;
     const base = await world.adminA.call(c.createBase, { body: { name: '客户管理' } });
     const tbl = await world.adminA.call(c.createTable, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDepartment, createPerson, listAudit, listDepartments, login, updateDepartment, updatePerson, type DepartmentDto } from '@concord/contracts';
-import { apiError, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createDepartment, createPerson, listAudit, listDepartments, updateDepartment, updatePerson, type DepartmentDto } from '@concord/contracts';
+import { apiError, signedInPerson, startTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -105,9 +105,7 @@ describe('department tree', () => {
 
 describe('department permissions', () => {
   it('lets members read the tree but not change it; anonymous callers get 401', async () => {
-    await t.admin.call(createPerson, { body: { name: '李娜', email: 'lina@example.com', password: 'member-password-1' } });
-    const member = t.anon();
-    await member.call(login, { body: { email: 'lina@example.com', password: 'member-password-1' } });
+    const { client: member } = await signedInPerson(t.admin, t.app, { name: '李娜', email: 'lina@example.com' });
     expect((await member.call(listDepartments, { query: {} })).items.length).toBeGreaterThan(0);
     await expectApiError(member.call(createDepartment, { body: { name: '黑客部' } }), 403, 'auth.admin_required');
     await expectApiError(member.call(listAudit, { query: {} }), 403, 'auth.admin_required');

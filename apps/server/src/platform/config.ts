@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowEntry, type OutboundPolicy } from './outbound-url.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +18,19 @@ const envSchema = z.object({
   /** Outgoing mail (automations, notifications): smtp://user:pass@host:587 or smtps://…:465; unset = no email. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Concord <noreply@localhost>'),
+  /** Let webhooks reach loopback, link-local and private addresses (a receiver on this machine or network). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Comma-separated host names, addresses or CIDR ranges webhooks may reach although private: `hooks.lan,10.0.0.0/8`. */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((x) => parseAllowEntry(x) !== null), 'each entry must be a host name, an IP address or a CIDR range like 10.0.0.0/8'),
 });
 
 export interface Config {
@@ -32,6 +46,8 @@ export interface Config {
   /** null = email is not configured; sending fails with a clear error. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Which addresses base and automation webhooks may call (loopback, link-local and private ones are refused by default). */
+  webhookTargets: OutboundPolicy;
 }
 
 /** Reads configuration from the environment; a bad value stops start-up with a message naming the variable. */
@@ -56,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    webhookTargets: { allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true' || e.WEBHOOK_ALLOW_PRIVATE === '1', allowHosts: e.WEBHOOK_ALLOW_HOSTS },
   };
 }

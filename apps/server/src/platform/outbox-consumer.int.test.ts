@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { publish } from './events.ts';
-import { drainOutbox, stepConsumer, type OutboxConsumer } from './outbox-consumer.ts';
+import { sql } from 'kysely';
+import { drainOutbox, MAX_FAILURES, stepConsumer, type OutboxConsumer } from './outbox-consumer.ts';
 
 let t: TestApp;
 let seen: string[] = [];
 let failNext = new Set<string>();
+const failAlways = new Set<string>();
 
-/** Records the departments it hears about; throws once for ids in `failNext`. */
+/** Records the departments it hears about; throws once for ids in `failNext`, every time for those in `failAlways`. */
 const recorder: OutboxConsumer = {
   name: 'test-recorder',
   handlers: {
     'org.department.changed': async (_trx, e) => {
-      if (failNext.delete(e.departmentId)) throw new Error(`refusing ${e.departmentId}`);
+      if (failNext.delete(e.departmentId) || failAlways.has(e.departmentId)) throw new Error(`refusing ${e.departmentId}`);
       seen.push(e.departmentId);
     },
   },
@@ -55,6 +57,20 @@ describe('outbox consumers', () => {
     expect(seen).toEqual([]);
     expect((await drainOutbox(t.deps, [recorder])).errors).toEqual([]);
     expect(seen).toEqual(['od-flaky', 'od-after']);
+  });
+
+  it('sets an event aside after failing on it MAX_FAILURES times in a row, and goes on with the next', async () => {
+    failAlways.add('od-poison');
+    await commit('od-poison');
+    await commit('od-next');
+    for (let i = 1; i < MAX_FAILURES; i++) expect((await drainOutbox(t.deps, [recorder])).errors).toHaveLength(1);
+    expect(seen).toEqual([]);
+    expect((await drainOutbox(t.deps, [recorder])).errors.map(String)).toEqual(['Error: refusing od-poison']);
+    expect((await drainOutbox(t.deps, [recorder])).errors).toEqual([]);
+    expect(seen).toEqual(['od-next']);
+    const dead = await sql<{ event: { departmentId: string }; error: string; failures: number }>`
+      select event, error, failures from outbox_dead_letters where consumer = ${recorder.name}`.execute(t.deps.db);
+    expect(dead.rows.map((r) => [r.event.departmentId, r.error, r.failures])).toEqual([['od-poison', 'refusing od-poison', MAX_FAILURES]]);
   });
 
   // PGlite has one connection, so two transactions cannot be open at once there.

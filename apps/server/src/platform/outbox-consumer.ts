@@ -14,8 +14,9 @@ export type OutboxHandlers = { [T in DomainEventType]?: Handler<T> };
 
 /**
  * A named in-process subscriber to domain events. Each event reaches its handler once across all instances: the handler
- * runs in the transaction that also moves the consumer's position. A failure rolls both back and the event is retried
- * (never skipped), so handlers must be idempotent in effect, e.g. by a unique key on `meta.seq`.
+ * runs in the transaction that also moves the consumer's position. A failure rolls both back and the event is retried,
+ * so handlers must be idempotent in effect, e.g. by a unique key on `meta.seq`. After MAX_FAILURES failures in a row the
+ * event goes to `outbox_dead_letters` and the consumer moves on, so one poisoned event cannot stop every later one.
  * @example const notifyConsumer: OutboxConsumer = { name: 'notify', handlers: { 'base.comment.mentioned': (trx, e, meta) => … } }
  */
 export interface OutboxConsumer {
@@ -28,6 +29,13 @@ export type StepResult = { kind: 'idle' | 'more' | 'busy' } | { kind: 'failed'; 
 const BATCH = 200;
 const POLL_MS = 1_000;
 const MAX_BACKOFF_MS = 60_000;
+/** Failures in a row on one event before it is set aside (with the back-off below, about 5 minutes of retrying). */
+export const MAX_FAILURES = 10;
+
+interface OutboxPosition {
+  txid: string;
+  seq: number;
+}
 
 function handlerFor(handlers: OutboxHandlers, raw: unknown) {
   const parsed = domainEvent.safeParse(raw);
@@ -59,9 +67,11 @@ async function hasPending(db: Db, name: string): Promise<boolean> {
 export async function stepConsumer(deps: Deps, consumer: OutboxConsumer): Promise<StepResult> {
   // The usual answer is "nothing new": find that out with one read, without opening a transaction or locking a row.
   if (!(await hasPending(deps.db, consumer.name))) return { kind: 'idle' };
+  // The event being handled, and the position it was read from, for setting it aside when it keeps failing.
+  let failing: { from: OutboxPosition; event: OutboxPosition } | null = null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const claimed = await sql<{ txid: string; seq: number }>`
+      const claimed = await sql<OutboxPosition>`
         select last_txid::text as txid, last_seq as seq from outbox_consumers where name = ${consumer.name} for update skip locked`.execute(trx);
       const at = claimed.rows[0];
       if (!at) return { kind: 'busy' } as const;
@@ -77,6 +87,7 @@ export async function stepConsumer(deps: Deps, consumer: OutboxConsumer): Promis
         last = { txid: row.txid_text, seq: row.seq };
         const run = handlerFor(consumer.handlers, row.event);
         if (!run) continue;
+        failing = { from: at, event: last };
         await run(trx, { seq: Number(row.seq), now: deps.clock.now() });
         handled = true;
         break;
@@ -87,13 +98,40 @@ export async function stepConsumer(deps: Deps, consumer: OutboxConsumer): Promis
       return { kind: handled || rows.length === BATCH ? 'more' : 'idle' } as const;
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await sql`update outbox_consumers set failures = failures + 1, last_error = ${message.slice(0, 500)}, updated_at = now()
-      where name = ${consumer.name}`
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const counted = await sql<{ failures: number }>`update outbox_consumers set failures = failures + 1, last_error = ${message}, updated_at = now()
+      where name = ${consumer.name} returning failures`
       .execute(deps.db)
-      .catch(() => undefined);
+      .catch(() => null);
+    const failures = counted?.rows[0]?.failures ?? 0;
+    if (failing && failures >= MAX_FAILURES) await setAside(deps.db, consumer.name, failing, message, failures).catch(() => undefined);
     return { kind: 'failed', error };
   }
+}
+
+/**
+ * Moves the event into outbox_dead_letters and the consumer past it, unless another instance has moved the consumer
+ * meanwhile (then that instance's view wins).
+ */
+async function setAside(
+  db: Db,
+  name: string,
+  failing: { from: OutboxPosition; event: OutboxPosition },
+  error: string,
+  failures: number,
+): Promise<void> {
+  const { from, event } = failing;
+  const moved = await db.transaction().execute(async (trx) => {
+    const r = await sql`update outbox_consumers set last_txid = ${event.txid}::xid8, last_seq = ${event.seq}, failures = 0, last_error = null,
+        updated_at = now()
+      where name = ${name} and last_txid = ${from.txid}::xid8 and last_seq = ${from.seq}`.execute(trx);
+    if (Number(r.numAffectedRows ?? 0) === 0) return false;
+    await sql`insert into outbox_dead_letters (consumer, txid, seq, event, error, failures)
+      select ${name}, txid, seq, event, ${error}, ${failures} from outbox where txid = ${event.txid}::xid8 and seq = ${event.seq}
+      on conflict do nothing`.execute(trx);
+    return true;
+  });
+  if (moved) console.error(`outbox consumer ${name} set event ${event.seq} aside after ${failures} failures: ${error}`);
 }
 
 /** Steps a consumer until it has nothing left, another instance holds it, or a handler fails. */

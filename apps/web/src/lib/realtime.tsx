@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Room } from '@concord/contracts';
-import { RealtimeClient, realtimeUrl, type EventHandler, type PresentUser, type RealtimeStatus } from './ws-client.ts';
+import { RealtimeClient, realtimeUrl, type EventHandler, type PresentUser, type RealtimeStatus, type TransientHandler } from './ws-client.ts';
 
 interface RealtimeContextValue {
   client: RealtimeClient | null;
@@ -49,11 +49,31 @@ export function useRealtimeStatus(): RealtimeStatus {
  * have missed a change, so it should re-read (refetch its queries).
  */
 export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler, onJoined?: () => void): void {
+  useRoomListener(rooms, handler, (client, call) => client.onEvent(call), onJoined);
+}
+
+/**
+ * Joins `rooms` and calls `handler` for every transient event (progress) sent to them while the component is mounted.
+ * Nothing is replayed: what was sent before the join or during a disconnect is gone.
+ */
+export function useRealtimeTransient(rooms: readonly Room[], handler: TransientHandler): void {
+  useRoomListener(rooms, handler, (client, call) => client.onTransient(call));
+}
+
+/** Joins `rooms` while mounted and registers `handler` (always the latest one passed) with `listen`. */
+function useRoomListener<A extends unknown[]>(
+  rooms: readonly Room[],
+  handler: (...args: A) => void,
+  listen: (client: RealtimeClient, call: (...args: A) => void) => () => void,
+  onJoined?: () => void,
+): void {
   const { client } = useContext(RealtimeContext);
   const handlerRef = useRef(handler);
+  const listenRef = useRef(listen);
   const joinedRef = useRef(onJoined);
   useEffect(() => {
     handlerRef.current = handler;
+    listenRef.current = listen;
     joinedRef.current = onJoined;
   });
   const roomKey = rooms.join(',');
@@ -62,7 +82,7 @@ export function useRealtimeEvents(rooms: readonly Room[], handler: EventHandler,
     if (!client) return;
     const list = roomKey ? (roomKey.split(',') as Room[]) : [];
     const release = client.join(list, () => joinedRef.current?.());
-    const off = client.onEvent((event, seq) => handlerRef.current(event, seq));
+    const off = listenRef.current(client, (...args) => handlerRef.current(...args));
     return () => {
       off();
       release();

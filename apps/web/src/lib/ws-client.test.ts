@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientMessage, DomainEvent, ServerMessage } from '@concord/contracts';
+import type { ClientMessage, DomainEvent, ServerMessage, TransientEvent } from '@concord/contracts';
 import { RealtimeClient, type SocketLike } from './ws-client.ts';
 
 class FakeSocket implements SocketLike {
@@ -133,5 +133,26 @@ describe('RealtimeClient', () => {
     sockets[0]!.drop(4401);
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('hands transient events of joined rooms to transient handlers, without touching the seq or event handlers', () => {
+    sockets[0]!.open(10);
+    const progress: TransientEvent[] = [];
+    const off = client.onTransient((event) => progress.push(event));
+    const release = client.join(['user:u1']);
+    const step = (done: number): TransientEvent => ({ type: 'base.import.progress', tableId: 't1', progressId: 'p-000001', phase: 'writing', done, total: 10 });
+    sockets[0]!.push({ type: 'transient', rooms: ['user:u1'], event: step(4) });
+    // The same message twice is two updates: transient events carry no seq to de-duplicate by.
+    sockets[0]!.push({ type: 'transient', rooms: ['user:u1'], event: step(4) });
+    // Not for a room this client is in.
+    sockets[0]!.push({ type: 'transient', rooms: ['user:u2'], event: step(5) });
+    expect(progress).toEqual([step(4), step(4)]);
+    expect(seen).toEqual([]);
+    expect(client.highestSeq).toBe(10);
+
+    off();
+    sockets[0]!.push({ type: 'transient', rooms: ['user:u1'], event: step(10) });
+    expect(progress).toHaveLength(2);
+    release();
   });
 });

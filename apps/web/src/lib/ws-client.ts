@@ -1,4 +1,4 @@
-import { serverMessage, type ClientMessage, type DomainEvent, type Room } from '@concord/contracts';
+import { serverMessage, type ClientMessage, type DomainEvent, type Room, type TransientEvent } from '@concord/contracts';
 
 /** The part of the browser WebSocket this client uses. */
 export interface SocketLike {
@@ -11,6 +11,8 @@ export interface SocketLike {
 
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type EventHandler = (event: DomainEvent, seq: number) => void;
+/** Transient events (progress) have no seq: they are neither de-duplicated nor replayed after a reconnect. */
+export type TransientHandler = (event: TransientEvent) => void;
 /** Someone looking at a room (a table), as the server announces them. */
 export interface PresentUser {
   id: string;
@@ -69,6 +71,7 @@ export class RealtimeClient {
   private ws: SocketLike | null = null;
   private readonly rooms = new Set<Room>();
   private readonly handlers = new Set<EventHandler>();
+  private readonly transientHandlers = new Set<TransientHandler>();
   private readonly presenceHandlers = new Set<PresenceHandler>();
   private readonly presence = new Map<Room, readonly PresentUser[]>();
   /** How many mounted components need each room; a room is left once nobody does. */
@@ -159,6 +162,12 @@ export class RealtimeClient {
     return () => this.handlers.delete(handler);
   }
 
+  /** Registers a handler for transient events of the rooms this client is in; returns the function that removes it. */
+  onTransient(handler: TransientHandler): () => void {
+    this.transientHandlers.add(handler);
+    return () => this.transientHandlers.delete(handler);
+  }
+
   get highestSeq(): number {
     return this.lastSeq;
   }
@@ -242,6 +251,8 @@ export class RealtimeClient {
         return;
       case 'presence':
         return this.handlePresence(msg.room, msg.users);
+      case 'transient':
+        return this.handleTransient(msg.rooms, msg.event);
       case 'pong':
       case 'error':
         return;
@@ -286,13 +297,13 @@ export class RealtimeClient {
     // A late message for a room we already left would resurrect stale viewers.
     if (!this.rooms.has(room)) return;
     this.presence.set(room, users);
-    for (const handler of this.presenceHandlers) {
-      try {
-        handler(room, users);
-      } catch (err) {
-        console.error('presence handler failed', err);
-      }
-    }
+    callEach(this.presenceHandlers, [room, users], 'presence');
+  }
+
+  private handleTransient(rooms: readonly Room[], event: TransientEvent): void {
+    // A late message for a room we already left is of no use to anyone.
+    if (!rooms.some((r) => this.rooms.has(r))) return;
+    callEach(this.transientHandlers, [event], 'transient');
   }
 
   private handleEvent(seq: number, event: DomainEvent): void {
@@ -302,12 +313,17 @@ export class RealtimeClient {
       this.lastSeq = seq;
       if (this.seen.size > SEEN_WINDOW * 2) for (const s of this.seen) if (s <= seq - SEEN_WINDOW) this.seen.delete(s);
     }
-    for (const handler of this.handlers) {
-      try {
-        handler(event, seq);
-      } catch (err) {
-        console.error('realtime handler failed', err);
-      }
+    callEach(this.handlers, [event, seq], 'realtime');
+  }
+}
+
+/** Calls every handler; one that throws is logged and does not keep the others from their turn. */
+function callEach<A extends unknown[]>(handlers: Iterable<(...args: A) => void>, args: A, what: string): void {
+  for (const handler of handlers) {
+    try {
+      handler(...args);
+    } catch (err) {
+      console.error(`${what} handler failed`, err);
     }
   }
 }

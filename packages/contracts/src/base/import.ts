@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { defineRoute } from '../http.ts';
 import { id } from '../common.ts';
 
+/** Chosen by the client (a UUID) to recognise the progress messages of its own import among its other tabs'. */
+export const importProgressId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
+
 export const importOptions = z.object({
   filename: z.string().trim().min(1).max(255),
   sheet: z.string().max(100).optional(),
@@ -12,6 +19,24 @@ export const importOptions = z.object({
   map: z.string().max(20_000).optional(),
   dedup: z.enum(['true', 'false']).default('true'),
   dryRun: z.enum(['true', 'false']).default('false'),
+  /** When set, the server reports progress as `base.import.progress` transient messages to room `user:<importer>`. */
+  progressId: importProgressId.optional(),
+});
+
+export const importPhase = z.enum(['reading', 'matching', 'writing']);
+export type ImportPhase = z.infer<typeof importPhase>;
+
+/**
+ * How far an import has got. `done` and `total` count data rows; `total` is 0 while not yet known (reading). Sent a few
+ * times a second at most, and at every phase change; the last one of a successful import has `done === total`.
+ */
+export const importProgressEvent = z.object({
+  type: z.literal('base.import.progress'),
+  tableId: id,
+  progressId: importProgressId,
+  phase: importPhase,
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
 });
 
 export const importPreview = z.object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
-import { injectClient } from '../../../test/harness.ts';
+import { signedInPerson } from '../../../test/harness.ts';
 import { startTwoInstances } from '../../../test/two-instances.ts';
 import { runDueAutomations } from './automation-runs.ts';
 
@@ -35,9 +35,7 @@ describe('live automation run log', () => {
       params: { tableId: table.id },
       body: { name: '新客户备注', trigger: { kind: 'record_created' }, actions: [{ kind: 'update_fields', values: { [note]: '待跟进' } }] },
     });
-    await world.adminA.call(c.createPerson, { body: { name: '外人', email: 'outsider@example.com', password: 'pass-word-123' } });
-    const outsider = injectClient(world.a.app);
-    await outsider.call(c.login, { body: { email: 'outsider@example.com', password: 'pass-word-123' } });
+    const { client: outsider } = await signedInPerson(world.adminA, world.a.app, { name: '外人', email: 'outsider@example.com' });
     const outsiderToken = (await outsider.call(c.createToken, { body: { name: 'o' } })).token;
 
     const room = `table:${table.id}` as const;

@@ -2,6 +2,7 @@ import { fieldTypeDefs, validateFilter, type FieldMeta, type FieldType, type Fil
 import type { AutomationAction, AutomationTrigger } from '@concord/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { checkOutboundUrl, outboundRefused, type OutboundPolicy } from '../../platform/outbound-url.ts';
 import { findOption } from '../field-columns.ts';
 import { convertInputs } from '../record-values.ts';
 import { loadTable, type TableMeta } from '../table-meta.ts';
@@ -80,13 +81,27 @@ function checkWritable(table: TableMeta, values: Record<string, unknown>, where:
 
 const PEOPLE_FIELDS = ['person', 'createdBy', 'modifiedBy'] as const;
 
-/** Checks one action against the table (and linked table); values are converted once to catch bad input early. */
-export async function validateAction(db: Db, table: TableMeta, action: AutomationAction, index: number, locale: 'en' | 'zh-CN'): Promise<AutomationAction> {
+export interface ActionCheckOptions {
+  locale: 'en' | 'zh-CN';
+  /** Whether the automation is (being turned) on: only then must its pools name someone and its webhooks be callable. */
+  enabled: boolean;
+  /** Which addresses webhooks may call (`config.webhookTargets`). */
+  outbound: OutboundPolicy;
+}
+
+/**
+ * Checks one action against the table (and linked table); values are converted once to catch bad input early. A
+ * disabled automation may keep an empty assign pool (a stage nobody owns yet, as a CRM made by an app leaves it) or a
+ * webhook the outbound policy refuses (so it can still be turned off); both are refused when it is turned on.
+ */
+export async function validateAction(db: Db, table: TableMeta, action: AutomationAction, index: number, opts: ActionCheckOptions): Promise<AutomationAction> {
+  const { locale, enabled } = opts;
   const at = `actions[${index}]`;
   switch (action.kind) {
     case 'assign': {
       fieldOf(table, action.fieldId, `${at}.fieldId`, ['person']);
-      if (action.pool.userIds.length === 0 && !action.pool.departmentId) throw invalid(`${at}.pool`, 'name people or a department', '请指定人员或部门');
+      if (enabled && action.pool.userIds.length === 0 && !action.pool.departmentId)
+        throw invalid(`${at}.pool`, 'name people or a department', '请指定人员或部门');
       await checkPeople(db, action.pool.userIds, `${at}.pool.userIds`);
       if (action.pool.departmentId) {
         const dept = await db.selectFrom('departments').select('id').where('id', '=', action.pool.departmentId).executeTakeFirst();
@@ -115,7 +130,10 @@ export async function validateAction(db: Db, table: TableMeta, action: Automatio
       for (const f of action.to.fieldIds) fieldOf(table, f, `${at}.to.fieldIds`, ['email', ...PEOPLE_FIELDS]);
       if (action.to.fieldIds.length + action.to.addresses.length === 0) throw invalid(`${at}.to`, 'name recipients', '请指定收件人');
       return action;
-    case 'webhook':
+    case 'webhook': {
+      const target = enabled ? checkOutboundUrl(action.url, opts.outbound) : ({ ok: true } as const);
+      if (!target.ok) throw outboundRefused(target, `${at}.url`);
       return action;
+    }
   }
 }

@@ -19,7 +19,7 @@ import { audit } from '../../platform/audit.ts';
 import { requireRole } from '../access.ts';
 import { loadTable, type TableMeta } from '../table-meta.ts';
 import type { AutomationsTable } from './automation.db.ts';
-import { validateAction, validateTrigger } from './automation-validate.ts';
+import { validateAction, validateTrigger, type ActionCheckOptions } from './automation-validate.ts';
 import './automation.db.ts';
 
 export const automationNotFound = (id: string) =>
@@ -43,10 +43,10 @@ function toDto(r: Row): AutomationDto {
   };
 }
 
-async function checked(db: Db, table: TableMeta, trigger: AutomationTrigger, actions: AutomationAction[], locale: 'en' | 'zh-CN') {
+async function checked(db: Db, table: TableMeta, trigger: AutomationTrigger, actions: AutomationAction[], opts: ActionCheckOptions) {
   const t = validateTrigger(table, trigger);
   const a: AutomationAction[] = [];
-  for (const [i, action] of actions.entries()) a.push(await validateAction(db, table, action, i, locale));
+  for (const [i, action] of actions.entries()) a.push(await validateAction(db, table, action, i, opts));
   return { trigger: t, actions: a };
 }
 
@@ -59,7 +59,11 @@ export async function createAutomation(deps: Deps, ctx: RequestContext, tableId:
   const parsed = createAutomationInput.parse(input);
   const table = await loadTable(deps.db, tableId);
   await requireRole(deps.db, ctx.actor, table.baseId, 'editor');
-  const { trigger, actions } = await checked(deps.db, table, parsed.trigger, parsed.actions, ctx.locale);
+  const { trigger, actions } = await checked(deps.db, table, parsed.trigger, parsed.actions, {
+    locale: ctx.locale,
+    enabled: parsed.enabled,
+    outbound: deps.config.webhookTargets,
+  });
   const now = deps.clock.now();
   const row = await inTransaction(deps.db, async (trx) => {
     const r = await trx
@@ -111,14 +115,19 @@ export async function getAutomation(deps: Deps, ctx: RequestContext, automationI
 export async function updateAutomation(deps: Deps, ctx: RequestContext, automationId: string, input: UpdateAutomationInput): Promise<AutomationDto> {
   const patch = updateAutomationInput.parse(input);
   const { row, table } = await automationFor(deps, ctx, automationId);
-  const { trigger, actions } = await checked(deps.db, table, patch.trigger ?? row.trigger, patch.actions ?? row.actions, ctx.locale);
+  const enabled = patch.enabled ?? row.enabled;
+  const { trigger, actions } = await checked(deps.db, table, patch.trigger ?? row.trigger, patch.actions ?? row.actions, {
+    locale: ctx.locale,
+    enabled,
+    outbound: deps.config.webhookTargets,
+  });
   const now = deps.clock.now();
   const updated = await deps.db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('base_automations')
       .set({
         name: patch.name ?? row.name,
-        enabled: patch.enabled ?? row.enabled,
+        enabled,
         trigger: JSON.stringify(trigger),
         actions: JSON.stringify(actions),
         updated_at: now,

@@ -18,12 +18,15 @@ const MAX_ROWS = 160_000;
 const CACHE_SIZE = 300;
 const CACHE_ROWS = 20_000;
 /**
- * A cached result is recomputed in full after this long. Row rules may read the directory (departments, reports), which
- * the change log does not cover; this bounds how stale such a restricted result can get.
+ * A result whose conditions read the directory (row rules and filters on departments and reports) is recomputed in full
+ * after this long: the change log does not cover the directory, so this bounds how stale it can get. Other results live
+ * until their table's fields change or the cache evicts them.
  */
 const MAX_AGE_MS = 5 * 60_000;
-/** How long the change log is kept: longer than any cached result lives. */
+/** How long the change log is kept. */
 export const RECORD_CHANGES_RETENTION_MS = 3_600_000;
+/** A result not brought up to date for this long may have missed pruned change-log rows: recomputed in full. */
+const MAX_IDLE_MS = RECORD_CHANGES_RETENTION_MS / 2;
 
 /** How partial aggregates of two chunks combine: counts and sums add up. */
 export type Merge = 'sum' | 'min' | 'max';
@@ -49,7 +52,9 @@ type ChunkRun<T> = (db: Db, chunks: readonly number[] | null) => Promise<Map<num
 
 interface Entry {
   snapshot: string;
+  /** When computed in full, and when last brought up to date with the change log. */
   at: number;
+  checked: number;
   chunks: Map<number, unknown[]>;
 }
 
@@ -65,7 +70,8 @@ const inChunks = (chunks: readonly number[]) =>
 
 function statement(q: AggregateQuery, chunks: readonly number[] | null): RawBuilder<Record<string, unknown>> {
   const inner = [
-    sql`(t.seq >> ${sql.lit(CHUNK_BITS)})::integer as c`,
+    // Exactly the expression of the table's statistics (migration 2026-11-24-21), so the planner knows there are few chunks.
+    sql`t.seq >> ${sql.lit(CHUNK_BITS)} as c`,
     ...q.keys.map((k, i) => sql`${k.expr} as ${sql.id(`k${i}`)}`),
     ...q.aggs.map((a, i) => sql`${a.expr} as ${sql.id(`a${i}`)}`),
   ];
@@ -121,6 +127,9 @@ function readsOnlyItsTable(text: string, tableId: string): boolean {
   return true;
 }
 
+/** Conditions with a sub-query read the directory (departments, reports): their results age (MAX_AGE_MS). */
+const readsDirectory = (db: Db, parts: RawBuilder<unknown>[]) => /\bselect\b/i.test(sql.join(parts).compile(db).sql);
+
 function remember(cache: Map<string, Entry>, key: string, entry: Entry): void {
   cache.delete(key);
   let rows = 0;
@@ -149,16 +158,23 @@ async function changesSince(db: Db, tableId: string, snapshot: string): Promise<
  * Per-chunk results for `key`. The first call computes every chunk; later calls recompute only the chunks changed
  * since, inside one repeatable-read transaction so the change log and the re-read agree on what "since" means.
  */
-async function byChunk<T>(db: Db, tableId: string, key: string, run: ChunkRun<T>, now: number): Promise<Map<number, T[]>> {
+async function byChunk<T>(
+  db: Db,
+  tableId: string,
+  key: string,
+  run: ChunkRun<T>,
+  now: number,
+  ages: boolean,
+): Promise<Map<number, T[]>> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const cached = cache.get(key);
-  const usable = cached && now - cached.at <= MAX_AGE_MS ? cached : null;
+  const usable = cached && now - cached.checked <= MAX_IDLE_MS && (!ages || now - cached.at <= MAX_AGE_MS) ? cached : null;
   if (usable) {
     // Nothing changed (the common case): one statement, no transaction.
     const since = await changesSince(db, tableId, usable.snapshot);
     if (since.chunks.length === 0) {
-      remember(cache, key, { ...usable, snapshot: since.now });
+      remember(cache, key, { ...usable, snapshot: since.now, checked: now });
       return usable.chunks as Map<number, T[]>;
     }
   }
@@ -169,7 +185,7 @@ async function byChunk<T>(db: Db, tableId: string, key: string, run: ChunkRun<T>
       if (!usable) {
         // The first statement fixes the transaction's snapshot; the read below is as of it.
         const snap = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(trx);
-        return { snapshot: snap.rows[0]!.s, at: now, chunks: await run(trx, null) };
+        return { snapshot: snap.rows[0]!.s, at: now, checked: now, chunks: await run(trx, null) };
       }
       const since = await changesSince(trx, tableId, usable.snapshot);
       const fresh = await run(trx, since.chunks);
@@ -179,7 +195,7 @@ async function byChunk<T>(db: Db, tableId: string, key: string, run: ChunkRun<T>
         if (rows?.length) chunks.set(c, rows);
         else chunks.delete(c);
       }
-      return { snapshot: since.now, at: usable.at, chunks };
+      return { snapshot: since.now, at: usable.at, checked: now, chunks };
     });
   remember(cache, key, entry);
   return entry.chunks as Map<number, T[]>;
@@ -194,7 +210,8 @@ export async function aggregate(db: Db, q: AggregateQuery, now: number): Promise
   const run: ChunkRun<AggregateRow> = (d, chunks) => runAggregate(d, q, chunks);
   if (!cacheable(db, compiled.sql, q.table.id)) return mergeChunks(q, await run(db, null));
   const key = JSON.stringify(['agg', q.table.id, q.table.metaVersion, compiled.sql, compiled.parameters]);
-  return mergeChunks(q, await byChunk(db, q.table.id, key, run, now));
+  const ages = readsDirectory(db, [q.where, ...q.aggs.map((a) => a.expr)]);
+  return mergeChunks(q, await byChunk(db, q.table.id, key, run, now, ages));
 }
 
 /** Every chunk up to the last record's, read off the seq index. */
@@ -230,7 +247,7 @@ export async function firstIds(
     return out;
   };
   const key = JSON.stringify(['ids', table.id, table.metaVersion, probe.sql, probe.parameters, limit]);
-  return [...(await byChunk(db, table.id, key, run, now)).values()].flat();
+  return [...(await byChunk(db, table.id, key, run, now, readsDirectory(db, [where]))).values()].flat();
 }
 
 /** Deletes change-log rows no cached result can need any more. */

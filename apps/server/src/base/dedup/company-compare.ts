@@ -3,7 +3,7 @@ import { GENERIC_INDUSTRY, INDUSTRY_SYNONYMS } from './company-words.ts';
 import { parseCompanyName, type CompanyName } from './company-name.ts';
 import { NO_EVIDENCE, percent, text, type Comparison, type KeyResult } from './comparison.ts';
 import { memo } from './memo.ts';
-import { codePoints, codesSimilarity } from './similarity.ts';
+import { codePoints, codesMayReach, codesSimilarity } from './similarity.ts';
 
 // Similarity multipliers when the trade names agree but the industry words do not: one side leaving out generic words
 // is the usual spreadsheet shorthand (小马智行 for 小马智行科技); leaving out business-defining ones (美的 / 美的置业) or
@@ -72,6 +72,14 @@ export function companySimilarity(a: PreparedCompany, b: PreparedCompany): numbe
   const factor = industryFactorOf(a, b);
   const byBrand = codesSimilarity(a.brand, b.brand, true) * factor;
   return factor === 1 ? byBrand : Math.max(byBrand, codesSimilarity(a.core, b.core, true) * CORE_DISCOUNT);
+}
+
+/** False only when {@link companySimilarity} is surely below `min` (most look-alike pairs of an import); true means "maybe". */
+export function companyMayReach(a: PreparedCompany, b: PreparedCompany, min: number): boolean {
+  if (a.name.core === b.name.core) return true;
+  const factor = industryFactorOf(a, b);
+  if (codesMayReach(a.brand, b.brand, min / factor, true)) return true;
+  return factor !== 1 && codesMayReach(a.core, b.core, min / CORE_DISCOUNT, true);
 }
 
 // industryFactor by pair of industry lists: a sheet has a few dozen distinct lists and millions of pairs to compare.

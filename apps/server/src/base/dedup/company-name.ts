@@ -23,6 +23,8 @@ const BRACKETED = /\(([^()]*)(?:\)|$)/g;
 const ORG_FORM_ZH_END = new RegExp(`(${ORG_FORMS_ZH.join('|')})$`);
 const LAST_ORG_FORM_ZH = new RegExp(`^(.*(?:${ORG_FORMS_ZH.join('|')}))(.*)$`);
 const LATIN_STOPWORDS = new Set(['of', 'and', 'for', 'the', 'de']);
+// Made once: every name without a Chinese branch suffix is tested against each.
+const BRANCH_LATIN = BRANCH_SUFFIXES_LATIN.map((suffix) => ({ suffix, end: new RegExp(`\\b${suffix}$`) }));
 
 const trimEnd = (s: string) => s.replace(/[^\p{L}\p{N}]+$/u, '');
 const trimStart = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '');
@@ -45,7 +47,7 @@ function takeBrackets(s: string, places: Place[], asides: string[]): string {
 function takeBranch(s: string): { rest: string; branch: string | null } {
   const t = trimEnd(s);
   const zh = BRANCH_SUFFIXES_ZH.find((suffix) => t.endsWith(suffix) && t.length > suffix.length);
-  const latin = zh ? undefined : BRANCH_SUFFIXES_LATIN.find((suffix) => new RegExp(`\\b${suffix}$`).test(t) && t.length > suffix.length);
+  const latin = zh ? undefined : BRANCH_LATIN.find(({ suffix, end }) => end.test(t) && t.length > suffix.length)?.suffix;
   const suffix = zh ?? latin;
   if (!suffix) return { rest: s, branch: null };
   const head = trimEnd(t.slice(0, t.length - suffix.length));

@@ -1,4 +1,4 @@
-import { compareCompanies, companyKey, companySimilarity, prepareCompany } from './company-compare.ts';
+import { compareCompanies, companyKey, companyMayReach, companySimilarity, prepareCompany } from './company-compare.ts';
 import { parseCompanyName } from './company-name.ts';
 import type { Comparison, KeyResult } from './comparison.ts';
 import { compareCreditCodes, creditCodeKey } from './credit-code.ts';
@@ -20,6 +20,8 @@ interface ComparatorSpec<P = unknown> {
   prepare(value: string): P;
   /** Exactly `compare(a, b).similarity`, without building reasons: most candidate pairs of an import stop here. */
   similarity(a: P, b: P): number;
+  /** False only when `similarity(a, b)` is surely below `min`, decided cheaper than computing it; absent: always "maybe". */
+  mayReach?(a: P, b: P, min: number): boolean;
 }
 
 /** Checks each spec's prepare and similarity agree on their form, then forgets it. */
@@ -65,6 +67,7 @@ const SPECS: Record<Comparator, ComparatorSpec> = {
     compare: compareCompanies,
     prepare: prepareCompany,
     similarity: (a, b) => (a && b ? companySimilarity(a, b) : 0),
+    mayReach: (a, b, min) => (a && b ? companyMayReach(a, b, min) : min <= 0),
   }),
   phone: spec({ key: phoneKey, blockingKeys: phonesIn, compare: comparePhones, prepare: (v) => flat(cachedPhonesIn(v)), similarity: shareOne }),
   email: spec({ key: emailKey, blockingKeys: emailsIn, compare: compareEmails, prepare: (v) => flat(emailsIn(v)), similarity: shareOne }),
@@ -108,4 +111,10 @@ export function prepareValue(c: Comparator, text: string): PreparedValue | null 
 /** Exactly `compareValues(c, a, b).similarity` for the texts `a` and `b` were prepared from, without reasons. */
 export function preparedSimilarity(c: Comparator, a: PreparedValue, b: PreparedValue): number {
   return SPECS[c].similarity(a, b);
+}
+
+/** False only when {@link preparedSimilarity} is surely below `min`; true means "maybe", including for comparators without a quick test. */
+export function preparedMayReach(c: Comparator, a: PreparedValue, b: PreparedValue, min: number): boolean {
+  const mayReach = SPECS[c].mayReach;
+  return mayReach ? mayReach(a, b, min) : true;
 }

@@ -8,6 +8,7 @@ export {
   scorePair,
   prepareRecord,
   preparedScorer,
+  preparedAtLeast,
   type PreparedRecord,
   decide,
   customerRuleTemplate,

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@concord/contracts';
-import { compareValues, preparedSimilarity, prepareValue, type Comparator, type PreparedValue } from './comparators.ts';
+import { compareValues, preparedMayReach, preparedSimilarity, prepareValue, type Comparator, type PreparedValue } from './comparators.ts';
 
 export interface DedupRuleField {
   fieldId: string;
@@ -93,11 +93,7 @@ export function prepareRecord(rule: DedupRule, texts: Readonly<Record<string, st
  * rest in full. Made once per rule, since it runs millions of times per import.
  */
 export function preparedScorer(rule: DedupRule): (a: PreparedRecord, b: PreparedRecord) => number {
-  const n = rule.fields.length;
-  const names = rule.fields.map((f) => f.group ?? `field:${f.fieldId}`);
-  const slots = Int32Array.from(names, (name) => names.indexOf(name));
-  const weights = Float64Array.from(rule.fields, (f) => clamp(f.weight));
-  const comparators = rule.fields.map((f) => f.comparator);
+  const { n, slots, weights, comparators } = ruleLayout(rule);
   const evidence = new Float64Array(n);
   const order = new Int32Array(n);
   return (a, b) => {
@@ -119,6 +115,58 @@ export function preparedScorer(rule: DedupRule): (a: PreparedRecord, b: Prepared
     return 1 - miss;
   };
 }
+
+/** A rule's fields as the prepared scorers read them: each field's evidence slot (its group's first field), weight, comparator. */
+function ruleLayout(rule: DedupRule) {
+  const names = rule.fields.map((f) => f.group ?? `field:${f.fieldId}`);
+  return {
+    n: rule.fields.length,
+    slots: Int32Array.from(names, (name) => names.indexOf(name)),
+    weights: Float64Array.from(rule.fields, (f) => clamp(f.weight)),
+    comparators: rule.fields.map((f) => f.comparator),
+  };
+}
+
+/**
+ * `preparedScorer(rule)(a, b) >= threshold`, with most pairs below it turned down before their costliest field is
+ * compared: that field (the first company name) is bounded first by its weight, then by the comparator's quick
+ * `mayReach` test against the similarity the other fields leave it to reach. Pairs not turned down are scored exactly.
+ */
+export function preparedAtLeast(rule: DedupRule, threshold: number): (a: PreparedRecord, b: PreparedRecord) => boolean {
+  const exact = preparedScorer(rule);
+  const costly = rule.fields.findIndex((f) => f.comparator === 'company');
+  if (costly < 0) return (a, b) => exact(a, b) >= threshold;
+  const { n, slots, weights, comparators } = ruleLayout(rule);
+  const costlySlot = slots[costly]!;
+  const costlyWeight = weights[costly]!;
+  const evidence = new Float64Array(n);
+  return (a, b) => {
+    const x = a[costly];
+    const y = b[costly];
+    if (!x || !y || costlyWeight === 0) return exact(a, b) >= threshold;
+    // Upper bound of every other field's evidence: exact for cheap fields, the weight for other company names.
+    evidence.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (i === costly) continue;
+      const p = a[i];
+      const q = b[i];
+      if (!p || !q) continue;
+      const e = comparators[i] === 'company' ? weights[i]! : weights[i]! * clamp(preparedSimilarity(comparators[i]!, p, q));
+      evidence[slots[i]!] = Math.max(evidence[slots[i]!]!, e);
+    }
+    let miss = 1;
+    for (let g = 0; g < n; g++) if (g !== costlySlot) miss *= 1 - evidence[g]!;
+    const others = evidence[costlySlot]!;
+    // Score = 1 − miss × (1 − max(others, weight × similarity)) must reach the threshold.
+    if (1 - miss * (1 - Math.max(others, costlyWeight)) < threshold - BOUND_SLACK) return false;
+    const need = miss > 0 ? 1 - (1 - threshold) / miss : 0;
+    if (others < need - BOUND_SLACK && !preparedMayReach('company', x, y, need / costlyWeight - BOUND_SLACK)) return false;
+    return exact(a, b) >= threshold;
+  };
+}
+
+/** Bounds are compared with this margin, so rounding can only let a pair through to exact scoring, never turn it down. */
+const BOUND_SLACK = 1e-9;
 
 /** Field ids of a customer table, by role; leave out the ones the table does not have. */
 export interface CustomerFieldIds {

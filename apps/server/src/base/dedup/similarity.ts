@@ -122,6 +122,30 @@ export function codesSimilarity(x: Int32Array, y: Int32Array, sound = false): nu
   return Math.max(0, 1 - codesDistance(x, y, sound) / len);
 }
 
+/**
+ * False only when {@link codesSimilarity} is surely below `min`; true means "maybe" (compute it). Decides without the
+ * edit-distance table where the distance allowed is under one edit: then only equal lengths and homophone
+ * substitutions in place can stay within it (any insertion, deletion, transposition or other substitution costs 1).
+ */
+export function codesMayReach(x: Int32Array, y: Int32Array, min: number, sound = false): boolean {
+  if (min <= 0) return true;
+  if (min > 1) return false;
+  const len = Math.max(x.length, y.length);
+  const allowed = (1 - min) * len;
+  if (Math.abs(x.length - y.length) > allowed) return false;
+  if (allowed >= 1) return true;
+  let d = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]!;
+    const b = y[i]!;
+    if (a === b) continue;
+    if (!sound || !sameSoundCodes(a, b)) return false;
+    d += HOMOPHONE_COST;
+    if (d > allowed) return false;
+  }
+  return true;
+}
+
 /** Rounds a similarity for display and stable test expectations. */
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;

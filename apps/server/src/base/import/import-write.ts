@@ -3,11 +3,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorIdOf, type RequestContext } from '../../platform/http/actor.ts';
 import { audit } from '../../platform/audit.ts';
-import { syncKeys } from '../duplicate-keys.ts';
+import { insertKeys, syncKeys, type KeyRow } from '../duplicate-keys.ts';
 import { flagPairs } from '../duplicate.service.ts';
 import { columnSpecs } from '../field-columns.ts';
 import * as repo from '../record.repo.ts';
-import { writeHistory, type Changes } from '../record-history.repo.ts';
+import { changesFromEmpty, writeHistory } from '../record-history.repo.ts';
 import { changedEvent } from '../record.service.ts';
 import { loadRelated, physicalTable, type TableMeta } from '../table-meta.ts';
 
@@ -16,18 +16,37 @@ export interface ImportWrites {
   /** Values merged rows bring to existing records, by record id; only fields the record has empty are written. */
   fills: Map<string, Map<string, unknown>>;
   pairs: Parameters<typeof flagPairs>[2];
+  /**
+   * The created records' key rows when already made (while deciding duplicates), and the fields later rows filled into
+   * them, which still need theirs; without them the keys are made from `created`.
+   */
+  createdKeys?: KeyRow[];
+  createdFills?: { id: string; values: Map<string, unknown> }[];
 }
 
 /**
  * Writes a decided import in ONE transaction: a failure leaves the table as it was. Every step is a multi-row
  * statement (records, keys, history, fills grouped by the fields they fill), never one round trip per row.
  */
-export async function writeImport(deps: Deps, ctx: RequestContext, table: TableMeta, w: ImportWrites): Promise<void> {
+export async function writeImport(
+  deps: Deps,
+  ctx: RequestContext,
+  table: TableMeta,
+  w: ImportWrites,
+  /** Told the share of the work done (0…1) after each step; the shares are rough, from timing large imports. */
+  onProgress?: (share: number) => void,
+): Promise<void> {
   const actorId = actorIdOf(ctx.actor);
   const related = await loadRelated(deps.db, table);
   await deps.db.transaction().execute(async (trx) => {
+    onProgress?.(0);
     await repo.insertRecords(trx, table, w.created, actorId);
-    await syncKeys(trx, table, w.created, { fresh: true });
+    onProgress?.(0.4);
+    if (w.createdKeys) {
+      await insertKeys(trx, table.id, w.createdKeys);
+      await syncKeys(trx, table, w.createdFills ?? [], { fresh: true });
+    } else await syncKeys(trx, table, w.created, { fresh: true });
+    onProgress?.(0.6);
     await writeHistory(
       trx,
       table.id,
@@ -36,6 +55,7 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
       w.created.map((c) => ({ id: c.id, changes: {} })),
     );
     // Existing records only gain values in fields they have empty.
+    onProgress?.(0.7);
     const existing = await repo.findByIds(trx, table, related, table.fields, [...w.fills.keys()], { lock: true });
     const updates: { id: string; values: Map<string, unknown> }[] = [];
     for (const rec of existing) {
@@ -48,6 +68,7 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
     const filled = updates.map((u) => ({ id: u.id, changes: changesFromEmpty(u.values) }));
     await writeHistory(trx, table.id, actorId, 'update', filled);
     await flagPairs(trx, table.id, w.pairs);
+    onProgress?.(0.85);
     const now = deps.clock.now();
     // Per-field changes as createRecords and updateRecords give them, so "field changed" automations fire for imports.
     await changedEvent(
@@ -68,17 +89,13 @@ export async function writeImport(deps: Deps, ctx: RequestContext, table: TableM
       now,
       filled,
     );
+    onProgress?.(0.95);
     await audit(trx, ctx, 'base.import', { type: 'base_table', id: table.id }, { created: w.created.length, merged: updates.length, flagged: w.pairs.length });
   });
+  onProgress?.(1);
 }
 
 const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
-
-function changesFromEmpty(values: Map<string, unknown>): Changes {
-  const changes: Changes = {};
-  for (const [k, v] of values) if (!isEmpty(v)) changes[k] = { old: null, new: v };
-  return changes;
-}
 
 /**
  * Sets the given fields of existing records, one UPDATE … FROM (VALUES …) per group of records filling the same

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { customerRuleTemplate } from '../dedup/index.ts';
+import { customerTable, setCustomerRule } from '../../../test/customer-table.ts';
 
 let t: TestApp;
 let table: c.TableDto;
@@ -19,19 +19,7 @@ const check = (fields: Record<string, unknown>) => t.admin.call(c.checkDuplicate
 
 beforeAll(async () => {
   t = await startTestApp();
-  const base = await t.admin.call(c.createBase, { body: { name: '客户' } });
-  table = await t.admin.call(c.createTable, {
-    params: { baseId: base.id },
-    body: {
-      name: '客户',
-      fields: [
-        { name: '客户名称', type: 'text', options: {} },
-        { name: '手机', type: 'phone', options: {} },
-        { name: '邮箱', type: 'email', options: {} },
-        { name: '城市', type: 'text', options: {} },
-      ],
-    },
-  });
+  table = await customerTable(t.admin, [{ name: '城市', type: 'text', options: {} }]);
   const { items } = await t.admin.call(c.createRecords, {
     params: { tableId: table.id },
     body: {
@@ -43,10 +31,7 @@ beforeAll(async () => {
     },
   });
   [ids.xiaoma, ids.jisu, ids.lanjing] = items.map((r) => r.id) as [string, string, string];
-  await t.admin.call(c.setDedupRule, {
-    params: { tableId: table.id },
-    body: { rule: customerRuleTemplate({ company: fid('客户名称'), phone: fid('手机'), email: fid('邮箱') }) },
-  });
+  await setCustomerRule(t.admin, table);
 });
 afterAll(() => t.close());
 

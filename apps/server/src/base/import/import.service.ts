@@ -13,6 +13,7 @@ import { autoMap } from './column-mapping.ts';
 import { decideDuplicates, type RowDecision } from './import-dedup.ts';
 import { prepareRows } from './import-rows.ts';
 import { writeImport, type ImportWrites } from './import-write.ts';
+import type { ImportProgress } from './import-progress.ts';
 
 type Options = z.output<typeof importOptions>;
 
@@ -75,7 +76,15 @@ export async function previewImport(
  * Imports a spreadsheet into a table. Everything is decided first (conversion, duplicates against existing records
  * and earlier rows), then written in ONE transaction: a failure leaves the table as it was.
  */
-export async function importTable(deps: Deps, ctx: RequestContext, tableId: string, bytes: Buffer | null, o: Options): Promise<TableImportReport> {
+export async function importTable(
+  deps: Deps,
+  ctx: RequestContext,
+  tableId: string,
+  bytes: Buffer | null,
+  o: Options,
+  progress?: ImportProgress,
+): Promise<TableImportReport> {
+  progress?.report('reading', 0, 0);
   const table = await loadTable(deps.db, tableId);
   const access = await tableAccess(deps.db, ctx.actor, table, 'edit');
   const { data, headers, mapping } = await readInput(table, bytes, o);
@@ -87,10 +96,12 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
   );
   const rows = prepareRows(data, headers, mapping, table.byId, await loadDirectoryIndex(deps.db), ctx.locale);
   const live = rows.filter((r) => !r.empty);
-  const decisions: RowDecision[] =
-    o.dedup === 'true' && table.dedup
-      ? await decideDuplicates(deps.db, table, table.dedup, live, ctx.locale)
-      : live.map(() => ({ kind: 'new', flaggedWith: [] }));
+  const matched = (done: number) => progress?.report('matching', done, live.length);
+  matched(0);
+  const dedup = o.dedup === 'true' && table.dedup ? await decideDuplicates(deps.db, table, table.dedup, live, ctx.locale, matched) : null;
+  const decisions: RowDecision[] = dedup?.decisions ?? live.map(() => ({ kind: 'new', flaggedWith: [] }));
+  matched(live.length);
+  const written = (share: number) => progress?.report('writing', Math.round(share * live.length), live.length);
 
   // Record ids for new rows, then where every merge lands.
   const idOf = live.map((_, i) => (decisions[i]!.kind === 'new' ? newId('rec', 14) : null));
@@ -106,6 +117,9 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
   const createdValues = new Map<string, Map<string, unknown>>();
   const fills: ImportWrites['fills'] = new Map();
   const pairs: ImportWrites['pairs'] = [];
+  // With dedup on, the new records' keys were made while deciding; only fields later rows fill in still need theirs.
+  const createdKeys: NonNullable<ImportWrites['createdKeys']> = [];
+  const createdFills = new Map<string, Map<string, unknown>>();
   live.forEach((row, i) => {
     const d = decisions[i]!;
     const entry = report[row.row - 1]!;
@@ -113,6 +127,7 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
       const id = idOf[i]!;
       created.push({ id, values: row.values });
       createdValues.set(id, row.values);
+      if (dedup) for (const k of dedup.storedKeys(i)) createdKeys.push({ record_id: id, ...k });
       entry.action = d.flaggedWith.length ? 'flagged' : 'created';
       entry.record_id = o.dryRun === 'true' ? null : id;
       // An earlier row and the record it merged into are one match, not two.
@@ -127,11 +142,23 @@ export async function importTable(deps: Deps, ctx: RequestContext, tableId: stri
     entry.matches = [{ record_id: into, score: d.score, reasons: d.reasons }];
     // A merge fills what the surviving record lacks; it never overwrites what someone typed there.
     const pending = createdValues.get(into) ?? fills.get(into) ?? new Map<string, unknown>();
-    for (const [k, v] of row.values) if (!pending.has(k)) pending.set(k, v);
+    for (const [k, v] of row.values)
+      if (!pending.has(k)) {
+        pending.set(k, v);
+        if (createdValues.has(into)) createdFills.set(into, (createdFills.get(into) ?? new Map<string, unknown>()).set(k, v));
+      }
     if (!createdValues.has(into)) fills.set(into, pending);
   });
 
-  if (o.dryRun !== 'true') await writeImport(deps, ctx, table, { created, fills, pairs });
+  const writes: ImportWrites = {
+    created,
+    fills,
+    pairs,
+    ...(dedup ? { createdKeys, createdFills: [...createdFills].map(([id, values]) => ({ id, values })) } : {}),
+  };
+  if (o.dryRun !== 'true') await writeImport(deps, ctx, table, writes, written);
+  // The last report goes out before the response, so a client never sees the report ahead of its progress.
+  await progress?.flush();
   const count = (a: ImportRowReport['action']) => report.filter((r) => r.action === a).length;
   return {
     dryRun: o.dryRun === 'true',

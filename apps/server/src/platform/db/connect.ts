@@ -19,6 +19,13 @@ export interface DbHandle {
   /** Runs multi-statement SQL scripts in one transaction (migrations), optionally under an advisory lock. */
   runScripts(scripts: { name: string; sql: string }[], record: (name: string) => string): Promise<void>;
   listen(channel: string, fn: Listener): Promise<() => Promise<void>>;
+  /**
+   * Sends `payload` to the listeners of `channel` now, outside any transaction in progress (unlike a NOTIFY written in
+   * one, which waits for its commit): on PostgreSQL through a pooled connection of its own; on PGlite, whose one
+   * connection an open transaction holds and which is always a single process, by calling this process's listeners.
+   * PostgreSQL limits a payload to 8000 bytes.
+   */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,7 @@ export async function openDatabase(url: string | null, dataDir: string): Promise
   const pgl = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, parsers: { 20: (v: string) => Number(v) } });
   const dialect = new PGliteDialect(pgl);
   const db = new Kysely<Database>({ dialect });
+  const local = new Map<string, Set<Listener>>();
   return {
     kind: 'pglite',
     db,
@@ -50,7 +58,24 @@ export async function openDatabase(url: string | null, dataDir: string): Promise
       ),
     async listen(channel, fn) {
       const unsub = await pgl.listen(channel, fn);
-      return async () => unsub();
+      const fns = local.get(channel) ?? new Set<Listener>();
+      // A function object of its own, so listening twice with the same fn is two subscriptions, as with pgl.listen.
+      const entry: Listener = (payload) => fn(payload);
+      fns.add(entry);
+      local.set(channel, fns);
+      return async () => {
+        fns.delete(entry);
+        await unsub();
+      };
+    },
+    async notify(channel, payload) {
+      for (const fn of [...(local.get(channel) ?? [])]) {
+        try {
+          fn(payload);
+        } catch (err) {
+          console.error(`listener of ${channel} failed:`, err);
+        }
+      }
     },
     async close() {
       await db.destroy();
@@ -60,7 +85,9 @@ export async function openDatabase(url: string | null, dataDir: string): Promise
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Idle connections are kept for 5 minutes (pg's default is 10 s): a new one costs a connect plus re-planning and
+  // compiling the record tables' trigger functions, ~2 ms on the next write of an occasional writer.
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
   // An idle client dropped by the server (restart, admin kill) must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database connection lost:', err.message));
   // Fail fast with a clear message when the server is unreachable.
@@ -95,6 +122,9 @@ async function openPostgres(url: string): Promise<DbHandle> {
       const sub = await listenWithReconnect(url, channel, fn);
       listeners.push(sub);
       return sub.stop;
+    },
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       await Promise.all(listeners.map((l) => l.stop()));

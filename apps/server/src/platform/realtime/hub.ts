@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import type { Actor } from '../http/actor.ts';
 import { OUTBOX_CHANNEL } from '../events.ts';
 import { OutboxCursor } from './outbox-cursor.ts';
+import { parseAnnouncement, TRANSIENT_CHANNEL } from './transient.ts';
 import { PresenceTracker, type PresentUser } from './presence.ts';
 
 /** Rooms whose viewers are shown to each other. */
@@ -14,13 +15,14 @@ const hasPresence = (room: Room) => room.startsWith('table:');
  * Decides whether an actor may join a room (`table:<id>` → the base slice's permission check, …). `redact` strips what
  * this actor may not see from each event (e.g. record ids under row rules) before it is sent.
  */
-export type RoomAuthorizer = (actor: Actor, room: Room) => Promise<{ allowed: boolean; redact?: (event: DomainEvent) => DomainEvent }>;
+export type RoomAuthorizer = (actor: Actor, room: Room) => Promise<{ allowed: boolean; redact?: Redactor }>;
+type Redactor = (event: DomainEvent) => DomainEvent;
 
 interface Conn {
   ws: WebSocket;
   actor: Actor;
   rooms: Set<Room>;
-  redactors: Map<Room, (event: DomainEvent) => DomainEvent>;
+  redactors: Map<Room, Redactor>;
 }
 
 const RESUME_LIMIT = 5_000;
@@ -37,6 +39,7 @@ export class RealtimeHub {
   private pumping = false;
   private again = false;
   private unlisten: (() => Promise<void>) | null = null;
+  private unlistenTransient: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly presence: PresenceTracker;
 
@@ -54,6 +57,7 @@ export class RealtimeHub {
     // Safety net: NOTIFY can be lost if the LISTEN connection drops; a slow poll catches anything missed.
     this.timer = setInterval(() => void this.pump(), 2_000);
     this.timer.unref();
+    this.unlistenTransient = await this.deps.handle.listen(TRANSIENT_CHANNEL, (payload) => this.deliverTransient(payload));
     await this.presence.start();
   }
 
@@ -61,6 +65,7 @@ export class RealtimeHub {
     if (this.timer) clearInterval(this.timer);
     await this.presence.stop().catch(() => undefined);
     await this.unlisten?.();
+    await this.unlistenTransient?.();
     for (const c of this.conns) c.ws.close(1001, 'server shutting down');
   }
 
@@ -110,11 +115,28 @@ export class RealtimeHub {
     const parsed = domainEvent.safeParse(event);
     if (!parsed.success) return;
     const text = JSON.stringify({ type: 'event', seq, rooms, event: parsed.data } satisfies ServerMessage);
+    this.fanOut(rooms, text, (redact) => JSON.stringify({ type: 'event', seq, rooms, event: redact(parsed.data) } satisfies ServerMessage));
+  }
+
+  /** A transient event (see announce): straight to the sockets in its rooms, with no seq, never stored or replayed. */
+  private deliverTransient(payload: string): void {
+    const a = parseAnnouncement(payload);
+    if (!a) return;
+    // Redactors know domain events only: where a room redacts, withhold rather than risk showing too much.
+    this.fanOut(a.rooms, JSON.stringify({ type: 'transient', rooms: a.rooms, event: a.event } satisfies ServerMessage), () => null);
+  }
+
+  /**
+   * Sends `text` to every connection in one of `rooms`. Where the connection's room has a redactor, it gets
+   * `redacted(redactor)` instead, or nothing when that is null.
+   */
+  private fanOut(rooms: Room[], text: string, redacted: (redact: Redactor) => string | null): void {
     for (const c of this.conns) {
       const room = rooms.find((r) => c.rooms.has(r));
       if (!room) continue;
       const redact = c.redactors.get(room);
-      c.ws.send(redact ? JSON.stringify({ type: 'event', seq, rooms, event: redact(parsed.data) } satisfies ServerMessage) : text);
+      const out = redact ? redacted(redact) : text;
+      if (out !== null) c.ws.send(out);
     }
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as c from '@concord/contracts';
-import { injectClient } from '../../../test/harness.ts';
+import { signedInPerson } from '../../../test/harness.ts';
 import { startTwoInstances } from '../../../test/two-instances.ts';
 
 let world: Awaited<ReturnType<typeof startTwoInstances>>;
@@ -15,9 +15,7 @@ describe('presence', () => {
   it('shows who is looking at a table across instances, and drops people who leave', async () => {
     const base = await world.adminA.call(c.createBase, { body: { name: 'P' } });
     const table = await world.adminA.call(c.createTable, { params: { baseId: base.id }, body: { name: 'T' } });
-    await world.adminA.call(c.createPerson, { body: { name: '韩梅梅', email: 'hmm@example.com', password: 'pass-word-123' } });
-    const hmm = injectClient(world.a.app);
-    await hmm.call(c.login, { body: { email: 'hmm@example.com', password: 'pass-word-123' } });
+    const { client: hmm } = await signedInPerson(world.adminA, world.a.app, { name: '韩梅梅', email: 'hmm@example.com' });
     await world.adminA.call(c.setBaseMembers, {
       params: { baseId: base.id },
       body: { members: [{ userId: (await hmm.call(c.me, {})).user!.id, role: 'editor' }] },

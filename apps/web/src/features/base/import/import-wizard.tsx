@@ -7,6 +7,7 @@ import { Spinner } from '../../../ui/spinner.tsx';
 import { isWritable } from '../fields/field-registry.ts';
 import { useDedupRule } from '../duplicates/api/dedup-rule.ts';
 import { ImportPreview } from './import-preview.tsx';
+import { ImportProgressBar, useImportProgress } from './import-progress.tsx';
 import { downloadReport, ImportReport, ImportSummary } from './import-report.tsx';
 import { useElapsedSeconds, useImportWizard } from './use-import-wizard.ts';
 import './import.css';
@@ -23,7 +24,8 @@ export function ImportWizard({ table, tablePath, onImported, onClose }: ImportWi
   const t = useT();
   const w = useImportWizard(table.id, onImported);
   const rule = useDedupRule(table.id);
-  const elapsed = useElapsedSeconds(w.startedAt, w.step === 'running');
+  const elapsed = useElapsedSeconds(w.startedAt, w.progressId !== null);
+  const progress = useImportProgress(w.progressId);
   const fields = table.fields.filter(isWritable);
 
   const footer = (() => {
@@ -101,18 +103,15 @@ export function ImportWizard({ table, tablePath, onImported, onClose }: ImportWi
             onDedup={w.setDedup}
           />
         )}
+        {/* A dry run of a big file takes a while too: its progress shows under the preview, once the server reports. */}
+        {w.step === 'preview' && w.progressId && progress && <ImportProgressBar progress={progress} elapsed={elapsed} />}
         {w.step === 'summary' && w.dryRun && (
           <>
             <p>{t('base.import.dryRunSummary')}</p>
             <ImportSummary report={w.dryRun} />
           </>
         )}
-        {w.step === 'running' && (
-          <div className="import-running" data-testid="import-running">
-            <Spinner />
-            <span>{t('base.import.running', { s: elapsed })}</span>
-          </div>
-        )}
+        {w.step === 'running' && <ImportProgressBar progress={progress} elapsed={elapsed} />}
         {w.step === 'report' && w.report && <ImportReport report={w.report} tablePath={tablePath} onOpenRecord={onClose} />}
         {w.error !== null && <ErrorNotice error={w.error} />}
       </div>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TableImportReport } from '@concord/contracts';
 import { dedupKeys } from '../duplicates/api/dedup-keys.ts';
 import { postImport, postImportPreview, type ImportChoices } from './api/import-file.ts';
+import { newProgressId } from './import-progress.tsx';
 
 export type ImportPreviewDto = Awaited<ReturnType<typeof postImportPreview>>;
 export type ImportStep = 'file' | 'preview' | 'summary' | 'running' | 'report';
@@ -20,6 +21,8 @@ export function useImportWizard(tableId: string, onImported: () => void) {
   const [dryRun, setDryRun] = useState<TableImportReport | null>(null);
   const [report, setReport] = useState<TableImportReport | null>(null);
   const [startedAt, setStartedAt] = useState(0);
+  /** Tags the running import's (or dry run's) progress messages; null when none runs. */
+  const [progressId, setProgressId] = useState<string | null>(null);
   const seq = useRef(0);
 
   async function readPreview(f: File, choices: Pick<ImportChoices, 'sheet' | 'headerRow'>) {
@@ -45,12 +48,12 @@ export function useImportWizard(tableId: string, onImported: () => void) {
     if (!file) return;
     setError(null);
     setBusy(true);
-    if (!isDryRun) {
-      setStartedAt(Date.now());
-      setStep('running');
-    }
+    const id = newProgressId();
+    setProgressId(id);
+    setStartedAt(Date.now());
+    if (!isDryRun) setStep('running');
     try {
-      const out = await postImport(tableId, file, choices(), isDryRun);
+      const out = await postImport(tableId, file, choices(), isDryRun, id);
       if (isDryRun) {
         setDryRun(out);
         setStep('summary');
@@ -65,6 +68,7 @@ export function useImportWizard(tableId: string, onImported: () => void) {
       if (!isDryRun) setStep('summary');
     } finally {
       setBusy(false);
+      setProgressId(null);
     }
   }
 
@@ -79,6 +83,7 @@ export function useImportWizard(tableId: string, onImported: () => void) {
     dryRun,
     report,
     startedAt,
+    progressId,
     chooseFile(f: File) {
       setFile(f);
       void readPreview(f, {});

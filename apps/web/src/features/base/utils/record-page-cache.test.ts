@@ -34,6 +34,29 @@ function fakeServer(total: number) {
 }
 
 describe('RecordPageCache', () => {
+  it('keeps the total of the latest request when an earlier one answers last', async () => {
+    // The first answer (a count from before an undo) is held back until the second (after it) has arrived.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let call = 0;
+    const fetchPage = async (offset: number, limit: number) => {
+      const mine = ++call;
+      if (mine === 1) await held;
+      const total = mine === 1 ? 3 : 4;
+      return { items: Array.from({ length: Math.min(limit, total - offset) }, (_, i) => rec(offset + i)), total };
+    };
+    const cache = new RecordPageCache({ pageSize: 100, maxPages: 4, fetchPage, debounceMs: 0 });
+    cache.setWindow(0, 10);
+    await new Promise((r) => setTimeout(r, 0));
+    cache.refresh('all');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.total).toBe(4);
+    release();
+    await cache.idle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.total).toBe(4);
+  });
+
   it('loads only the page of the window the user lands on, even in a million rows', async () => {
     const server = fakeServer(1_000_000);
     const cache = new RecordPageCache({ pageSize: 200, maxPages: 8, fetchPage: server.fetchPage, debounceMs: 0 });

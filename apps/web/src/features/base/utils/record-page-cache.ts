@@ -44,6 +44,8 @@ export class RecordPageCache {
   private window: { first: number; last: number }[] = [{ first: 0, last: 0 }];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextRequest = 1;
+  /** The request the current total came from: an answer to an earlier one (it may arrive late) never replaces it. */
+  private totalRequest = 0;
   private disposed = false;
   private readonly waiters = new Set<() => void>();
   /** The next request asks for the count: at first, and after changes that can add or remove rows. */
@@ -185,6 +187,7 @@ export class RecordPageCache {
   /** Adjusts the row count before the server confirms it (a row added here). */
   setTotal(total: number): void {
     this.total = Math.max(0, total);
+    this.totalRequest = this.nextRequest - 1;
     this.changed();
   }
 
@@ -268,7 +271,10 @@ export class RecordPageCache {
     this.needTotal = false;
     try {
       const res = await this.options.fetchPage(p * this.options.pageSize, this.options.pageSize, withTotal);
-      if (res.total >= 0) this.total = res.total;
+      if (res.total >= 0 && request > this.totalRequest) {
+        this.total = res.total;
+        this.totalRequest = request;
+      }
       if (this.disposed || this.pages.get(p) !== entry || entry.request !== request) return;
       entry.records = res.items;
       entry.loading = false;

@@ -44,15 +44,24 @@ export function useStageOwners(tableId: string) {
   return { rows, departments: departments.data.filter((d) => d.active), error };
 }
 
-/** Gives a stage to a whole department (its members take turns, newcomers included). */
+/**
+ * Gives a stage to a whole department (its members take turns, newcomers included). A stage nobody owned (its rule was
+ * off for want of a pool, as in a CRM an app created) is turned on with it.
+ */
 export function useSetStageDepartment(tableId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ automation, departmentId }: { automation: AutomationDto; departmentId: string }) =>
-      api(updateAutomation, {
+    mutationFn: ({ automation, departmentId }: { automation: AutomationDto; departmentId: string }) => {
+      const pool = assignOf(automation)?.pool;
+      const unowned = !automation.enabled && pool !== undefined && pool.userIds.length === 0 && !pool.departmentId;
+      return api(updateAutomation, {
         params: { automationId: automation.id },
-        body: { actions: automation.actions.map((x) => (x.kind === 'assign' ? { ...x, pool: { userIds: [], departmentId } } : x)) },
-      }),
+        body: {
+          actions: automation.actions.map((x) => (x.kind === 'assign' ? { ...x, pool: { userIds: [], departmentId } } : x)),
+          ...(unowned ? { enabled: true } : {}),
+        },
+      });
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: automationsKey(tableId) }),
   });
 }

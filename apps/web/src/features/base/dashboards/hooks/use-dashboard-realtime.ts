@@ -10,11 +10,14 @@ const DEBOUNCE_MS = 150;
 /**
  * Keeps a dashboard live: joins the room of every table its widgets read and refetches the computed data when their
  * records change (throttled to one refetch per window), and the settings when a table's structure changes. No polling.
+ * A page in a background tab only remembers that it is stale and refetches once when shown again, so a hundred forgotten
+ * tabs do not recompute on every change.
  */
 export function useDashboardRealtime(baseId: string, dashboardId: string, tableIds: readonly string[]): void {
   const queryClient = useQueryClient();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef(false);
+  const staleWhileHidden = useRef(false);
   const tables = new Set(tableIds);
   const rooms: Room[] = [`base:${baseId}`, ...[...tables].sort().map((id) => `table:${id}` as Room)];
 
@@ -26,8 +29,16 @@ export function useDashboardRealtime(baseId: string, dashboardId: string, tableI
   );
 
   // The first change refetches at once; more changes within the window wait for its end and share one refetch.
+  // A hidden tab only notes that it is stale, also when the window's trailing refetch falls after the tab was hidden.
+  const invalidate = () => {
+    if (document.visibilityState === 'hidden') staleWhileHidden.current = true;
+    else void queryClient.invalidateQueries({ queryKey: dashboardKeys.dataAll(dashboardId) });
+  };
   const refetch = () => {
-    const invalidate = () => void queryClient.invalidateQueries({ queryKey: dashboardKeys.dataAll(dashboardId) });
+    if (document.visibilityState === 'hidden') {
+      staleWhileHidden.current = true;
+      return;
+    }
     if (timer.current) {
       pending.current = true;
       return;
@@ -42,6 +53,16 @@ export function useDashboardRealtime(baseId: string, dashboardId: string, tableI
     };
     timer.current = setTimeout(close, DEBOUNCE_MS);
   };
+
+  useEffect(() => {
+    const shown = () => {
+      if (document.visibilityState !== 'visible' || !staleWhileHidden.current) return;
+      staleWhileHidden.current = false;
+      void queryClient.invalidateQueries({ queryKey: dashboardKeys.dataAll(dashboardId) });
+    };
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, [queryClient, dashboardId]);
 
   useRealtimeEvents(
     rooms,

@@ -24,7 +24,10 @@ export function postImportPreview(tableId: string, file: File, c: ImportChoices)
   return apiUpload(previewImport, { params: { tableId }, query: { ...query(file, c), dryRun: 'false' } }, file);
 }
 
-/** Imports the file in one request (one transaction); a dry run reports what would happen without writing. */
-export function postImport(tableId: string, file: File, c: ImportChoices, dryRun: boolean): Promise<TableImportReport> {
-  return apiUpload(importTable, { params: { tableId }, query: { ...query(file, c), dryRun: dryRun ? 'true' : 'false' } }, file);
+/**
+ * Imports the file in one request (one transaction); a dry run reports what would happen without writing. With
+ * `progressId`, the server reports progress on the user's realtime room meanwhile (see useImportProgress).
+ */
+export function postImport(tableId: string, file: File, c: ImportChoices, dryRun: boolean, progressId?: string): Promise<TableImportReport> {
+  return apiUpload(importTable, { params: { tableId }, query: { ...query(file, c), dryRun: dryRun ? 'true' : 'false', progressId } }, file);
 }

@@ -1,0 +1,152 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import net from 'node:net';
+import type { LocalizedText } from '@concord/contracts';
+import { AppError } from './errors.ts';
+
+/**
+ * Where user-given URLs (base webhooks, automation webhooks) may send requests. Without it anyone who may add a webhook
+ * could make the server call its own loopback services, the private network or the cloud metadata endpoint
+ * (169.254.169.254): server-side request forgery.
+ */
+export interface OutboundPolicy {
+  /** WEBHOOK_ALLOW_PRIVATE: every address is allowed (a receiver on the same machine or network). */
+  allowPrivate: boolean;
+  /** WEBHOOK_ALLOW_HOSTS: host names (lower case), addresses and CIDR ranges allowed although private. */
+  allowHosts: readonly string[];
+}
+
+/** Loopback, link-local, private, unspecified, multicast and reserved ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) matches the IPv4 rules. */
+const BLOCKED = new net.BlockList();
+for (const [address, prefix, family] of [
+  ['0.0.0.0', 8, 'ipv4'], // "this network"; 0.0.0.0 reaches the local host
+  ['10.0.0.0', 8, 'ipv4'],
+  ['100.64.0.0', 10, 'ipv4'], // carrier-grade NAT, private in practice
+  ['127.0.0.0', 8, 'ipv4'],
+  ['169.254.0.0', 16, 'ipv4'], // link-local, cloud metadata
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['224.0.0.0', 4, 'ipv4'], // multicast
+  ['240.0.0.0', 4, 'ipv4'], // reserved and broadcast
+  ['::', 128, 'ipv6'],
+  ['::1', 128, 'ipv6'],
+  ['fc00::', 7, 'ipv6'], // unique local
+  ['fe80::', 10, 'ipv6'], // link-local
+  ['ff00::', 8, 'ipv6'], // multicast
+] as const)
+  BLOCKED.addSubnet(address, prefix, family);
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$/i;
+
+/** One WEBHOOK_ALLOW_HOSTS entry: `10.0.0.0/8`, `fd00::/8`, `10.1.2.3` or `hooks.internal`; null when it is none of these. */
+export function parseAllowEntry(
+  entry: string,
+): { kind: 'net'; address: string; prefix: number; family: 'ipv4' | 'ipv6' } | { kind: 'host'; name: string } | null {
+  const [address = '', prefix, ...rest] = entry.trim().split('/');
+  const version = net.isIP(address);
+  if (version) {
+    const max = version === 4 ? 32 : 128;
+    const bits = prefix === undefined ? max : Number(prefix);
+    if (rest.length || !/^\d+$/.test(String(bits)) || bits > max) return null;
+    return { kind: 'net', address, prefix: bits, family: version === 4 ? 'ipv4' : 'ipv6' };
+  }
+  return prefix === undefined && HOST_NAME.test(address) ? { kind: 'host', name: address.toLowerCase().replace(/\.$/, '') } : null;
+}
+
+export type OutboundCheck = { ok: true } | { ok: false; reason: 'scheme' | 'private_address' | 'unresolvable'; text: LocalizedText };
+
+const ALLOW_HINT = 'an administrator can allow it with WEBHOOK_ALLOW_HOSTS or WEBHOOK_ALLOW_PRIVATE';
+const ALLOW_HINT_ZH = '管理员可通过 WEBHOOK_ALLOW_HOSTS 或 WEBHOOK_ALLOW_PRIVATE 放行';
+
+const refusedAddress = (host: string, address: string): OutboundCheck => ({
+  ok: false,
+  reason: 'private_address',
+  text: {
+    en: `${host} is a loopback, link-local or private network address (${address}); ${ALLOW_HINT}`,
+    zh: `${host} 指向本机、链路本地或内网地址（${address}），不允许作为 Webhook 地址；${ALLOW_HINT_ZH}`,
+  },
+});
+
+function allowLists(policy: OutboundPolicy): { names: Set<string>; nets: net.BlockList } {
+  const names = new Set<string>();
+  const nets = new net.BlockList();
+  for (const raw of policy.allowHosts) {
+    const entry = parseAllowEntry(raw);
+    if (entry?.kind === 'host') names.add(entry.name);
+    else if (entry) nets.addSubnet(entry.address, entry.prefix, entry.family);
+  }
+  return { names, nets };
+}
+
+/** The URL's host without IPv6 brackets or a trailing dot, lower case. */
+const hostOf = (url: URL) =>
+  url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
+
+function addressAllowed(address: string, lists: { nets: net.BlockList }): boolean {
+  const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
+  return !BLOCKED.check(address, family) || lists.nets.check(address, family);
+}
+
+/**
+ * What can be told without DNS: the scheme is http(s) and a literal IP address (or `localhost`) is not private. For
+ * checks when a webhook is saved; delivery also resolves the name (`resolveOutboundUrl`).
+ */
+export function checkOutboundUrl(raw: string, policy: OutboundPolicy): OutboundCheck {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'scheme', text: { en: `${raw} is not a URL`, zh: `${raw} 不是有效的网址` } };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return {
+      ok: false,
+      reason: 'scheme',
+      text: { en: `${url.protocol} URLs are not allowed; use http or https`, zh: `不支持 ${url.protocol} 地址，请使用 http 或 https` },
+    };
+  if (policy.allowPrivate) return { ok: true };
+  const host = hostOf(url);
+  const lists = allowLists(policy);
+  if (lists.names.has(host)) return { ok: true };
+  // localhost and its subdomains always resolve to loopback (RFC 6761).
+  if (host === 'localhost' || host.endsWith('.localhost')) return refusedAddress(host, 'loopback');
+  if (net.isIP(host) && !addressAllowed(host, lists)) return refusedAddress(host, host);
+  return { ok: true };
+}
+
+export type Lookup = (host: string, options: { all: true; verbatim: true }) => Promise<{ address: string; family: number }[]>;
+
+/**
+ * The delivery-time check: `checkOutboundUrl`, then every address the host resolves to now (DNS may have changed since
+ * the webhook was saved) must be allowed. A host allowed by name in WEBHOOK_ALLOW_HOSTS is trusted whatever it resolves
+ * to. The request itself resolves the name again, so a name that flips between the two lookups can still slip through;
+ * the check stops the plain cases (a name for 127.0.0.1 or the metadata address).
+ */
+export async function resolveOutboundUrl(raw: string, policy: OutboundPolicy, lookup: Lookup = dnsLookup): Promise<OutboundCheck> {
+  const first = checkOutboundUrl(raw, policy);
+  if (!first.ok || policy.allowPrivate) return first;
+  const host = hostOf(new URL(raw));
+  const lists = allowLists(policy);
+  if (lists.names.has(host) || net.isIP(host)) return first;
+  let addresses: { address: string }[];
+  try {
+    addresses = await lookup(host, { all: true, verbatim: true });
+  } catch (err) {
+    const why = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+    return { ok: false, reason: 'unresolvable', text: { en: `Cannot resolve ${host} (${why})`, zh: `无法解析域名 ${host}（${why}）` } };
+  }
+  const refused = addresses.find((a) => !addressAllowed(a.address, lists));
+  return refused ? refusedAddress(host, refused.address) : { ok: true };
+}
+
+/** The 400 a webhook or automation save answers when its URL may not be called. */
+export function outboundRefused(check: Extract<OutboundCheck, { ok: false }>, where: string): AppError {
+  return new AppError(
+    'validation',
+    'webhook.url_not_allowed',
+    { en: `${where}: ${check.text.en}`, zh: `${where}：${check.text.zh}` },
+    { where, reason: check.reason },
+  );
+}
