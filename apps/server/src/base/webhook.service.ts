@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/http/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId, newSecret } from '../platform/ids.ts';
 import { audit } from '../platform/audit.ts';
-import { checkOutboundUrl, outboundRefused, resolveOutboundUrl } from '../platform/outbound-url.ts';
+import { checkOutboundUrl, outboundFetch, outboundRefused, resolveOutboundUrl } from '../platform/outbound-url.ts';
 import { requireRole } from './access.ts';
 import { loadTable, type TableMeta } from './table-meta.ts';
 
@@ -127,7 +127,7 @@ export function signPayload(secret: string, timestamp: string, body: string): st
  * transaction; failures are retried with growing back-off and never touch the change that caused them. A target the
  * outbound policy refuses (a private address, see `platform/outbound-url.ts`) is a failed attempt with that reason.
  */
-export async function deliverDue(deps: Deps, fetchImpl: typeof fetch = fetch, limit = 20): Promise<number> {
+export async function deliverDue(deps: Deps, fetchImpl: typeof fetch = outboundFetch(deps.config.webhookTargets), limit = 20): Promise<number> {
   const now = deps.clock.now();
   const claimed = await sql<{ id: number; webhook_id: string; payload: WebhookPayload; attempts: number; url: string; secret: string }>`
     update base_webhook_deliveries d set next_attempt_at = ${new Date(now.getTime() + LEASE_S * 1000)}, attempts = d.attempts + 1

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
-import { checkOutboundUrl, parseAllowEntry, resolveOutboundUrl, type Lookup, type OutboundPolicy } from './outbound-url.ts';
+import {
+  checkOutboundUrl,
+  outboundFetch,
+  parseAllowEntry,
+  resolveOutboundUrl,
+  type ConnectLookup,
+  type Lookup,
+  type OutboundPolicy,
+} from './outbound-url.ts';
 
 const strict: OutboundPolicy = { allowPrivate: false, allowHosts: [] };
 /** A resolver that answers from a table, like DNS would. */
@@ -84,5 +94,52 @@ describe('outbound URL policy', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOW_HOSTS: '10.0.0.0/33' })).toThrow(/WEBHOOK_ALLOW_HOSTS/);
     expect(parseAllowEntry('http://x')).toBeNull();
     expect(parseAllowEntry('fd00::/8')).toEqual({ kind: 'net', address: 'fd00::', prefix: 8, family: 'ipv6' });
+  });
+});
+
+describe('outbound fetch', () => {
+  let receiver: Server;
+  let port: number;
+  let hits = 0;
+  beforeAll(async () => {
+    receiver = createServer((_req, res) => {
+      hits++;
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+  /** A resolver with one answer: the name a rebinding attacker's DNS server points at loopback by the time the socket opens. */
+  const answers = (address: string): ConnectLookup => {
+    return (_host, options, callback) => {
+      if (options.all) callback(null, [{ address, family: 4 }]);
+      else callback(null, address, 4);
+    };
+  };
+
+  it('refuses a name that resolves to a public address at the check and to loopback when connecting (DNS rebinding)', async () => {
+    const before = hits;
+    const send = outboundFetch(strict, answers('127.0.0.1'));
+    // Whatever an earlier check was told, this lookup, the one the socket uses, says 127.0.0.1.
+    await expect(send(`http://rebind.example:${port}/hook`, { method: 'POST', body: '{}' })).rejects.toThrow(
+      /Refused: rebind\.example .*127\.0\.0\.1/,
+    );
+    expect(hits).toBe(before);
+  });
+
+  it('connects through its own resolver to an address the policy allows', async () => {
+    const before = hits;
+    // The name does not exist in real DNS: the request arriving proves the checked resolver chose the address.
+    const send = outboundFetch({ allowPrivate: false, allowHosts: ['127.0.0.1/32'] }, answers('127.0.0.1'));
+    const res = await send(`http://rebind.example:${port}/hook`, { method: 'POST', body: '{}' });
+    expect(await res.text()).toBe('ok');
+    expect(hits).toBe(before + 1);
+  });
+
+  it('trusts a host allowed by name whatever it resolves to', async () => {
+    const send = outboundFetch({ allowPrivate: false, allowHosts: ['hooks.lan'] }, answers('127.0.0.1'));
+    expect((await send(`http://hooks.lan:${port}/`, {})).status).toBe(200);
   });
 });

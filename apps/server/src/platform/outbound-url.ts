@@ -1,5 +1,7 @@
+import dns from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import net from 'node:net';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { LocalizedText } from '@concord/contracts';
 import { AppError } from './errors.ts';
 
@@ -121,8 +123,8 @@ export type Lookup = (host: string, options: { all: true; verbatim: true }) => P
 /**
  * The delivery-time check: `checkOutboundUrl`, then every address the host resolves to now (DNS may have changed since
  * the webhook was saved) must be allowed. A host allowed by name in WEBHOOK_ALLOW_HOSTS is trusted whatever it resolves
- * to. The request itself resolves the name again, so a name that flips between the two lookups can still slip through;
- * the check stops the plain cases (a name for 127.0.0.1 or the metadata address).
+ * to. It gives the clear reason; `outboundFetch` checks the addresses it actually connects to, so a name that flips
+ * between the two lookups (DNS rebinding) is refused too.
  */
 export async function resolveOutboundUrl(raw: string, policy: OutboundPolicy, lookup: Lookup = dnsLookup): Promise<OutboundCheck> {
   const first = checkOutboundUrl(raw, policy);
@@ -149,4 +151,57 @@ export function outboundRefused(check: Extract<OutboundCheck, { ok: false }>, wh
     { en: `${where}: ${check.text.en}`, zh: `${where}：${check.text.zh}` },
     { where, reason: check.reason },
   );
+}
+
+/** `dns.lookup` with a callback, as `net.connect` calls it (`all` is set when Node tries several addresses in turn). */
+export type ConnectLookup = (
+  host: string,
+  options: dns.LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+) => void;
+
+/** A connect-time resolver that refuses names resolving to a blocked address, so the socket opens only to checked addresses. */
+export function guardedLookup(policy: OutboundPolicy, lookup: ConnectLookup = dns.lookup as ConnectLookup): ConnectLookup {
+  const lists = allowLists(policy);
+  return (host, options, callback) => {
+    const name = host.replace(/\.$/, '').toLowerCase();
+    if (policy.allowPrivate || lists.names.has(name)) return lookup(host, options, callback);
+    lookup(host, { ...options, all: true }, (err, found) => {
+      if (err) return callback(err, '');
+      const addresses = found as dns.LookupAddress[];
+      const refused = addresses.find((a) => !addressAllowed(a.address, lists));
+      const first = addresses[0];
+      if (refused || !first) {
+        const check = refusedAddress(name, refused?.address ?? 'none');
+        return callback(Object.assign(new Error(`Refused: ${check.ok ? '' : check.text.en}`), { code: 'EADDRNOTALLOWED' }), '');
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, first.address, first.family);
+    });
+  };
+}
+
+const agents = new WeakMap<OutboundPolicy, Agent>();
+
+/**
+ * `fetch` for user-given URLs: connections go only to addresses the policy allows, checked on the addresses the socket
+ * really uses. One keep-alive pool per policy. A refusal rejects like a network error, with the reason as its message.
+ */
+export function outboundFetch(policy: OutboundPolicy, lookup?: ConnectLookup): typeof fetch {
+  let agent = lookup ? undefined : agents.get(policy);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: guardedLookup(policy, lookup) } });
+    if (!lookup) agents.set(policy, agent);
+  }
+  const dispatcher = agent;
+  return async (input, init) => {
+    try {
+      // undici's own fetch, so the dispatcher is the same undici that built it; the shapes are the standard ones.
+      return await undiciFetch(input, { ...init, dispatcher });
+    } catch (err) {
+      // "fetch failed" says nothing; the cause says which address was refused or why the connection failed.
+      const cause = (err as { cause?: unknown }).cause;
+      throw cause instanceof Error ? cause : err;
+    }
+  };
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { DbHandle } from '../../platform/db/connect.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
 import { localize } from '../../platform/errors.ts';
+import { outboundFetch } from '../../platform/outbound-url.ts';
 import { failureText, RUN_TEXT, runFailure, stepFailed, type RunText } from './run-text.ts';
 import { getRecords } from '../record.service.ts';
 import { loadTable, type TableMeta } from '../table-meta.ts';
@@ -116,7 +117,7 @@ export async function runDueAutomations(deps: Deps, options: { fetch?: typeof fe
   // One at a time, oldest first: runs on the same record then apply in the order their edits happened.
   const runs = [...claimed.rows].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
   for (const run of runs) {
-    const outcome = await execute(deps, run, options.fetch ?? fetch);
+    const outcome = await execute(deps, run, options.fetch ?? outboundFetch(deps.config.webhookTargets));
     const after = deps.clock.now();
     const retry = outcome.status === 'failed' && run.attempts < BACKOFF_S.length;
     await deps.db.transaction().execute(async (trx) => {
