@@ -1,6 +1,7 @@
 /** A fresh Concord server per measurement, on PGlite or on a throw-away PostgreSQL database, removed afterwards. */
 import fs from 'node:fs';
-import { createPgDatabase, pgReachable, startServer, type ServerProcess } from '../apps/web/e2e/support/server.ts';
+import pg from 'pg';
+import { createPgDatabase, pgBaseUrl, pgReachable, startServer, type ServerProcess } from '../apps/web/e2e/support/server.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -30,4 +31,28 @@ export async function eachRun(args: string[], run: (backend: Backend, size: numb
   const rows: string[][] = [];
   for (const size of sizes) for (const backend of backends) if (backend !== 'postgres' || (await pgReachable())) rows.push(await run(backend, size));
   return rows;
+}
+
+/**
+ * On PostgreSQL, waits one autovacuum naptime, then (up to `maxMs`) until no autovacuum worker runs: right after a bench loads a million rows,
+ * autovacuum processes them on the same 2 cores and leaves the visibility map unset, which a table in use for a while
+ * does not have. Measuring then would time the aftermath of the load, not the table.
+ */
+export async function settle(backend: Backend, maxMs = 600_000): Promise<void> {
+  if (backend !== 'postgres') return;
+  const client = new pg.Client({ connectionString: pgBaseUrl() });
+  await client.connect();
+  try {
+    const until = Date.now() + maxMs;
+    // The launcher looks at each database once per naptime: give it one look at the loaded rows first.
+    const { rows: nap } = await client.query<{ s: string }>(`select setting as s from pg_settings where name = 'autovacuum_naptime'`);
+    await new Promise((resolve) => setTimeout(resolve, (Number(nap[0]?.s ?? 60) + 5) * 1000));
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: string }>(`select count(*) as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
+      if (Number(rows[0]?.n) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  } finally {
+    await client.end();
+  }
 }
