@@ -29,7 +29,7 @@ function customer(i: number, fid: Record<string, string>): Record<string, unknow
 }
 
 function run(backend: Backend, size: number): Promise<string[]> {
-  return withServer(backend, async (server) => {
+  return withServer(backend, async (server, databaseUrl) => {
     const api = await adminClient(server.url);
     const base = await api.call(c.createBase, { body: { name: 'bench' } });
     const t = await api.call(c.createTable, {
@@ -58,7 +58,7 @@ function run(backend: Backend, size: number): Promise<string[]> {
       if (start % 100_000 === 0) process.stderr.write(`  ${backend} ${size}: ${start} rows, ${Math.round((performance.now() - t0) / 1000)} s\n`);
     }
     const fillSec = (performance.now() - t0) / 1000;
-    await settle(backend);
+    await settle(backend, databaseUrl);
     const q = (body: Parameters<typeof api.call<typeof c.queryRecords>>[1]['body']) => api.call(c.queryRecords, { params: { tableId }, body });
     const firstPage = await percentiles(SAMPLES, () => q({ limit: 100 }));
     // A saved view with this filter and sort, as a grid user has: saving it builds the indexes it needs.
@@ -134,7 +134,7 @@ export async function main(args: string[]): Promise<void> {
       '## Base tables (`npm run bench -- base`)',
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. Times are p50 / p95 in ms over ${SAMPLES} requests through HTTP (typed client, JSON),`,
-      'server and client on the same machine. The filter is stage = X and amount > 50,000, sorted by amount, saved as a view first (saving builds its indexes: amount desc, stage). On PostgreSQL the reads start once autovacuum has finished with the loaded rows.',
+      'server and client on the same machine. The filter is stage = X and amount > 50,000, sorted by amount, saved as a view first (saving builds its indexes: amount desc, stage). On PostgreSQL the reads start once the loaded rows are vacuumed.',
       'Reference (issue 3): NocoDB 0.301.3 at 100k rows: first page ~17 ms, filter+sort ~45 ms, create ~14 ms, bulk insert ~1,600 rows/s, RSS 260–650 MiB.',
       '',
       result,

@@ -30,7 +30,7 @@ function company(i: number): { name: string; phone: string } {
 }
 
 function run(backend: Backend, size: number): Promise<string[]> {
-  return withServer(backend, async (server) => {
+  return withServer(backend, async (server, databaseUrl) => {
     const api = await adminClient(server.url);
     const base = await api.call(c.createBase, { body: { name: 'dedup bench' } });
     const t = await api.call(c.createTable, {
@@ -55,7 +55,7 @@ function run(backend: Backend, size: number): Promise<string[]> {
       await api.call(c.createRecords, { params: { tableId: t.id }, body: { records } });
       if (start % 100_000 === 0) process.stderr.write(`  ${backend} ${size}: ${start} rows, ${Math.round((performance.now() - t0) / 1000)} s\n`);
     }
-    await settle(backend);
+    await settle(backend, databaseUrl);
     // Variants people type: no 有限公司, bracketed city, a phone in another format.
     const check = fmtP(
       await percentiles(SAMPLES, (i) => {
@@ -108,8 +108,8 @@ export async function main(args: string[]): Promise<void> {
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. The check is POST /duplicates/check over HTTP with a company name typed`,
       'differently (no 有限公司, or the city in brackets) and sometimes a reformatted phone, against the customer rule (company, phone, email).',
       'The import is a 100,000-row CSV, half of it variants of existing customers (no 有限公司), in one transaction; its rows are',
-      'checked against the existing records and against each other. On PostgreSQL both start once autovacuum has finished',
-      'with the freshly loaded customers, as on a table in use for a while.',
+      'checked against the existing records and against each other. On PostgreSQL both start once the loaded rows are vacuumed',
+      '(by autovacuum, or by the bench where autovacuum is off), as on a table in use for a while.',
       ...(shared
         ? [
             `The machine was shared with other work during the run (1-min load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end), so times are pessimistic.`,

@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import type { RequestContext } from '../../platform/http/actor.ts';
 import { findHeaderRow, readSpreadsheet } from '../../platform/spreadsheet/read-spreadsheet.ts';
 import { loadDirectoryIndex } from '../../org/index.ts';
+import { tidyDedupKeys } from '../duplicate-keys.ts';
 import { assertWritable, tableAccess } from '../table-access.ts';
 import { loadTable, type TableMeta } from '../table-meta.ts';
 import { autoMap } from './column-mapping.ts';
@@ -156,7 +157,11 @@ export async function importTable(
     pairs,
     ...(dedup ? { createdKeys, createdFills: [...createdFills].map(([id, values]) => ({ id, values })) } : {}),
   };
-  if (o.dryRun !== 'true') await writeImport(deps, ctx, table, writes, written);
+  if (o.dryRun !== 'true') {
+    await writeImport(deps, ctx, table, writes, written);
+    // In the background: the next import or check finds the new keys from the index alone.
+    if (dedup && createdKeys.length >= TIDY_AFTER_KEYS) void tidyDedupKeys(deps.db);
+  }
   // The last report goes out before the response, so a client never sees the report ahead of its progress.
   await progress?.flush();
   const count = (a: ImportRowReport['action']) => report.filter((r) => r.action === a).length;
@@ -171,3 +176,6 @@ export async function importTable(
     rows: report,
   };
 }
+
+/** New key rows from which an import vacuums the key table afterwards (~1,000 new records). */
+const TIDY_AFTER_KEYS = 10_000;
