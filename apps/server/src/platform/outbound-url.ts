@@ -59,7 +59,7 @@ export type OutboundCheck = { ok: true } | { ok: false; reason: 'scheme' | 'priv
 const ALLOW_HINT = 'an administrator can allow it with WEBHOOK_ALLOW_HOSTS or WEBHOOK_ALLOW_PRIVATE';
 const ALLOW_HINT_ZH = '管理员可通过 WEBHOOK_ALLOW_HOSTS 或 WEBHOOK_ALLOW_PRIVATE 放行';
 
-const refusedAddress = (host: string, address: string): OutboundCheck => ({
+const refusedAddress = (host: string, address: string): Extract<OutboundCheck, { ok: false }> => ({
   ok: false,
   reason: 'private_address',
   text: {
@@ -79,9 +79,9 @@ function allowLists(policy: OutboundPolicy): { names: Set<string>; nets: net.Blo
   return { names, nets };
 }
 
-/** The URL's host without IPv6 brackets or a trailing dot, lower case. */
-const hostOf = (url: URL) =>
-  url.hostname
+/** A URL's or socket's host as the allow-list holds it: no IPv6 brackets or trailing dot, lower case. */
+const hostName = (host: string) =>
+  host
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/\.$/, '')
     .toLowerCase();
@@ -90,6 +90,10 @@ function addressAllowed(address: string, lists: { nets: net.BlockList }): boolea
   const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
   return !BLOCKED.check(address, family) || lists.nets.check(address, family);
 }
+
+/** The first of a name's addresses the policy refuses, if any. */
+const firstRefused = (addresses: readonly { address: string }[], lists: { nets: net.BlockList }) =>
+  addresses.find((a) => !addressAllowed(a.address, lists))?.address;
 
 /**
  * What can be told without DNS: the scheme is http(s) and a literal IP address (or `localhost`) is not private. For
@@ -109,7 +113,7 @@ export function checkOutboundUrl(raw: string, policy: OutboundPolicy): OutboundC
       text: { en: `${url.protocol} URLs are not allowed; use http or https`, zh: `不支持 ${url.protocol} 地址，请使用 http 或 https` },
     };
   if (policy.allowPrivate) return { ok: true };
-  const host = hostOf(url);
+  const host = hostName(url.hostname);
   const lists = allowLists(policy);
   if (lists.names.has(host)) return { ok: true };
   // localhost and its subdomains always resolve to loopback (RFC 6761).
@@ -129,7 +133,7 @@ export type Lookup = (host: string, options: { all: true; verbatim: true }) => P
 export async function resolveOutboundUrl(raw: string, policy: OutboundPolicy, lookup: Lookup = dnsLookup): Promise<OutboundCheck> {
   const first = checkOutboundUrl(raw, policy);
   if (!first.ok || policy.allowPrivate) return first;
-  const host = hostOf(new URL(raw));
+  const host = hostName(new URL(raw).hostname);
   const lists = allowLists(policy);
   if (lists.names.has(host) || net.isIP(host)) return first;
   let addresses: { address: string }[];
@@ -139,8 +143,8 @@ export async function resolveOutboundUrl(raw: string, policy: OutboundPolicy, lo
     const why = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
     return { ok: false, reason: 'unresolvable', text: { en: `Cannot resolve ${host} (${why})`, zh: `无法解析域名 ${host}（${why}）` } };
   }
-  const refused = addresses.find((a) => !addressAllowed(a.address, lists));
-  return refused ? refusedAddress(host, refused.address) : { ok: true };
+  const refused = firstRefused(addresses, lists);
+  return refused ? refusedAddress(host, refused) : { ok: true };
 }
 
 /** The 400 a webhook or automation save answers when its URL may not be called. */
@@ -164,16 +168,16 @@ export type ConnectLookup = (
 export function guardedLookup(policy: OutboundPolicy, lookup: ConnectLookup = dns.lookup as ConnectLookup): ConnectLookup {
   const lists = allowLists(policy);
   return (host, options, callback) => {
-    const name = host.replace(/\.$/, '').toLowerCase();
+    const name = hostName(host);
     if (policy.allowPrivate || lists.names.has(name)) return lookup(host, options, callback);
     lookup(host, { ...options, all: true }, (err, found) => {
       if (err) return callback(err, '');
       const addresses = found as dns.LookupAddress[];
-      const refused = addresses.find((a) => !addressAllowed(a.address, lists));
+      const refused = firstRefused(addresses, lists);
       const first = addresses[0];
       if (refused || !first) {
-        const check = refusedAddress(name, refused?.address ?? 'none');
-        return callback(Object.assign(new Error(`Refused: ${check.ok ? '' : check.text.en}`), { code: 'EADDRNOTALLOWED' }), '');
+        const reason = refusedAddress(name, refused ?? 'none').text.en;
+        return callback(Object.assign(new Error(`Refused: ${reason}`), { code: 'EADDRNOTALLOWED' }), '');
       }
       if (options.all) callback(null, addresses);
       else callback(null, first.address, first.family);
