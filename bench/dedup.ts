@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import * as c from '@concord/contracts';
 import { eachRun, settle, withServer, type Backend } from './server.ts';
 import { adminClient } from '../apps/web/e2e/support/api.ts';
-import { customerRuleTemplate } from '../apps/server/src/base/index.ts';
+import { customerTable, setCustomerRule } from '../apps/server/test/customer-table.ts';
 import { fmtP, machineInfo, percentiles, table, writeSection } from './report.ts';
 
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京', '西安', '苏州'];
@@ -32,20 +32,9 @@ function company(i: number): { name: string; phone: string } {
 function run(backend: Backend, size: number): Promise<string[]> {
   return withServer(backend, async (server, databaseUrl) => {
     const api = await adminClient(server.url);
-    const base = await api.call(c.createBase, { body: { name: 'dedup bench' } });
-    const t = await api.call(c.createTable, {
-      params: { baseId: base.id },
-      body: {
-        name: '客户',
-        fields: [
-          { name: '客户名称', type: 'text', options: {} },
-          { name: '手机', type: 'phone', options: {} },
-          { name: '邮箱', type: 'email', options: {} },
-        ],
-      },
-    });
-    const [name, phone, email] = t.fields.map((f) => f.id) as [string, string, string];
-    await api.call(c.setDedupRule, { params: { tableId: t.id }, body: { rule: customerRuleTemplate({ company: name, phone, email }) } });
+    const t = await customerTable(api);
+    await setCustomerRule(api, t);
+    const [name, phone] = t.fields.map((f) => f.id) as [string, string];
     const t0 = performance.now();
     for (let start = 0; start < size; start += 1000) {
       const records = Array.from({ length: Math.min(1000, size - start) }, (_, k) => {

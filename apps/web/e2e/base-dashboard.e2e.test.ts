@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import {
   createBase,
   createDashboard,
@@ -75,14 +75,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A signed-in page on the dashboard, and its 客户总数 number; extra options for the browser context (a time zone). */
+async function openBoard(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, server.url);
+  await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
+  return { context, page, count: page.locator('[data-widget-title="客户总数"] [data-value]') };
+}
+
 describe('Base dashboards in the browser', () => {
   it('shows numbers and charts, and a number widget follows records created and deleted elsewhere without a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
-    const count = page.locator('[data-widget-title="客户总数"] [data-value]');
+    const { context, page, count } = await openBoard();
     const sum = page.locator('[data-widget-title="金额合计"] [data-value]');
     await expect.poll(() => count.getAttribute('data-value')).toBe('2');
     expect(await sum.getAttribute('data-value')).toBe('3500');
@@ -107,12 +112,7 @@ describe('Base dashboards in the browser', () => {
   });
 
   it('in a background tab, waits until shown to refetch, then shows the latest numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
-    const count = page.locator('[data-widget-title="客户总数"] [data-value]');
+    const { context, page, count } = await openBoard();
     await expect.poll(() => count.getAttribute('data-value')).toBe('2');
     // Headless pages are always visible: pretend the tab went to the background, as the browser would report it.
     const setVisibility = (state: 'hidden' | 'visible') =>
@@ -139,11 +139,7 @@ describe('Base dashboards in the browser', () => {
   });
 
   it('lets an editor add a number widget through the dialog', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
+    const { context, page } = await openBoard();
     await page.locator('[data-testid=widget-add]').click();
     await page.locator('select[name=kind]').selectOption('number');
     await page.locator('input[data-testid=widget-title]').fill('最大金额');
@@ -161,12 +157,7 @@ describe('Base dashboards in the browser', () => {
   });
 
   it('lets an editor add a date-range filter, and a viewer narrowing it changes the numbers', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/base/${board.baseId}/dashboards/${board.id}`);
-    const count = page.locator('[data-widget-title="客户总数"] [data-value]');
+    const { context, page, count } = await openBoard({ timezoneId: 'Asia/Shanghai' });
     await expect.poll(() => count.getAttribute('data-value')).toBe('2');
     await page.locator('[data-testid=filters-edit]').click();
     await page.locator('[data-testid=filter-add]').click();
